@@ -1,0 +1,98 @@
+package io.redline.config;
+
+import java.util.Locale;
+
+/**
+ * One configuration option Redline honours: its redis.conf name, kind, default and limits.
+ * Values are kept as Redis prints them in CONFIG GET ("yes", "6379", "536870912").
+ */
+public final class ConfigOption {
+  public enum Kind { INT, MEMORY, BOOL, STRING, ENUM }
+
+  final String name;
+  final Kind kind;
+  final String defaultValue;
+  final long min;
+  final long max;
+  final boolean mutable;
+  final String[] choices;
+  final boolean sensitive;
+
+  private ConfigOption(String name, Kind kind, String defaultValue, long min, long max, boolean mutable,
+                       String[] choices, boolean sensitive) {
+    this.name = name;
+    this.kind = kind;
+    this.defaultValue = defaultValue;
+    this.min = min;
+    this.max = max;
+    this.mutable = mutable;
+    this.choices = choices;
+    this.sensitive = sensitive;
+  }
+
+  public static ConfigOption integer(String name, long def, long min, long max, boolean mutable) {
+    return new ConfigOption(name, Kind.INT, Long.toString(def), min, max, mutable, null, false);
+  }
+
+  public static ConfigOption memory(String name, long def, long min, long max, boolean mutable) {
+    return new ConfigOption(name, Kind.MEMORY, Long.toString(def), min, max, mutable, null, false);
+  }
+
+  public static ConfigOption bool(String name, boolean def, boolean mutable) {
+    return new ConfigOption(name, Kind.BOOL, def ? "yes" : "no", 0, 0, mutable, null, false);
+  }
+
+  public static ConfigOption string(String name, String def, boolean mutable, boolean sensitive) {
+    return new ConfigOption(name, Kind.STRING, def, 0, 0, mutable, null, sensitive);
+  }
+
+  public static ConfigOption oneOf(String name, String def, boolean mutable, String... choices) {
+    return new ConfigOption(name, Kind.ENUM, def, 0, 0, mutable, choices, false);
+  }
+
+  public String name() { return name; }
+  public boolean mutable() { return mutable; }
+
+  /**
+   * Checks and normalises a value; throws {@link IllegalArgumentException} with Redis's reason text.
+   */
+  String normalise(String raw) {
+    switch (kind) {
+      case BOOL -> {
+        String v = raw.toLowerCase(Locale.ROOT);
+        if (!v.equals("yes") && !v.equals("no")) throw new IllegalArgumentException("argument must be 'yes' or 'no'");
+        return v;
+      }
+      case INT -> {
+        long v;
+        try {
+          v = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("argument couldn't be parsed into an integer");
+        }
+        checkRange(v);
+        return Long.toString(v);
+      }
+      case MEMORY -> {
+        long v = MemorySize.parse(raw);
+        if (v < 0) throw new IllegalArgumentException("argument must be a memory value");
+        checkRange(v);
+        return Long.toString(v);
+      }
+      case ENUM -> {
+        String v = raw.toLowerCase(Locale.ROOT);
+        for (String c : choices) if (c.equals(v)) return v;
+        throw new IllegalArgumentException("argument(s) must be one of the following: " + String.join(", ", choices));
+      }
+      default -> {
+        return raw;
+      }
+    }
+  }
+
+  private void checkRange(long v) {
+    if (v < min || v > max) {
+      throw new IllegalArgumentException("argument must be between " + min + " and " + max + " inclusive");
+    }
+  }
+}

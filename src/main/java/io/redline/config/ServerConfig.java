@@ -1,0 +1,185 @@
+package io.redline.config;
+
+import io.redline.util.Glob;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The options Redline honours and their current values: read from a redis.conf-style file, then
+ * from {@code --name value} arguments, then changed by CONFIG SET. Unknown options are errors,
+ * never ignored: a setting we do not honour must not look accepted.
+ */
+public final class ServerConfig {
+  private final Map<String, ConfigOption> options = new LinkedHashMap<>();
+  private final Map<String, String> values = new ConcurrentHashMap<>();
+  private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+  private Path file;
+
+  public ServerConfig() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    add(ConfigOption.integer("port", 6379, 0, 65535, false));
+    add(ConfigOption.string("bind", "* -::*", false, false));
+    add(ConfigOption.integer("shards", cores, 1, 256, false));
+    add(ConfigOption.integer("databases", 16, 1, 1_000_000, false));
+    add(ConfigOption.string("requirepass", "", true, true));
+    add(ConfigOption.integer("maxclients", 10000, 1, Integer.MAX_VALUE, true));
+    add(ConfigOption.integer("timeout", 0, 0, Integer.MAX_VALUE, true));
+    add(ConfigOption.integer("tcp-keepalive", 300, 0, Integer.MAX_VALUE, true));
+    add(ConfigOption.integer("tcp-backlog", 511, 0, Integer.MAX_VALUE, false));
+    add(ConfigOption.integer("hz", 10, 1, 500, true));
+    add(ConfigOption.memory("proto-max-bulk-len", 512L * 1024 * 1024, 1024 * 1024, Long.MAX_VALUE, true));
+    add(ConfigOption.oneOf("loglevel", "notice", true, "debug", "verbose", "notice", "warning", "nothing"));
+  }
+
+  private void add(ConfigOption o) {
+    options.put(o.name, o);
+    values.put(o.name, o.defaultValue);
+  }
+
+  /** Loads an optional config file (first argument when it does not start with "--") and flags. */
+  public static ServerConfig fromArgs(String[] args) {
+    ServerConfig c = new ServerConfig();
+    int i = 0;
+    StringBuilder text = new StringBuilder();
+    if (args.length > 0 && !args[0].startsWith("--")) {
+      c.file = Path.of(args[0]).toAbsolutePath();
+      try {
+        text.append(Files.readString(c.file, StandardCharsets.UTF_8)).append('\n');
+      } catch (IOException e) {
+        throw new ConfigException("Fatal error, can't open config file '" + args[0] + "': " + e.getMessage());
+      }
+      i = 1;
+    }
+    // As redis-server does, "--name v1 v2" becomes the config line "name v1 v2".
+    for (; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        text.append('\n').append(args[i].substring(2));
+      } else {
+        text.append(' ').append(quote(args[i]));
+      }
+    }
+    c.loadText(text.toString());
+    return c;
+  }
+
+  private static String quote(String s) {
+    if (s.isEmpty()) return "\"\"";
+    if (s.chars().anyMatch(ch -> ch == ' ' || ch == '"' || ch == '\'')) return "\"" + s.replace("\"", "\\\"") + "\"";
+    return s;
+  }
+
+  void loadText(String text) {
+    String[] lines = text.split("\n", -1);
+    for (int n = 0; n < lines.length; n++) {
+      String line = lines[n].trim();
+      if (line.isEmpty() || line.startsWith("#")) continue;
+      List<String> words = ConfigLine.split(line);
+      if (words == null) throw fatal(n + 1, line, "Unbalanced quotes in configuration line");
+      if (words.isEmpty()) continue;
+      String name = words.get(0).toLowerCase(Locale.ROOT);
+      ConfigOption o = options.get(name);
+      if (o == null || words.size() < 2) throw fatal(n + 1, line, "Bad directive or wrong number of arguments");
+      String value = String.join(" ", words.subList(1, words.size()));
+      try {
+        values.put(name, o.normalise(value));
+      } catch (IllegalArgumentException e) {
+        throw fatal(n + 1, line, e.getMessage());
+      }
+    }
+  }
+
+  private ConfigException fatal(int lineNo, String line, String why) {
+    return new ConfigException("\n*** FATAL CONFIG FILE ERROR (Redline) ***\nReading the configuration file, at line "
+        + lineNo + "\n>>> '" + line + "'\n" + why);
+  }
+
+  public String get(String name) { return values.get(name); }
+  public int getInt(String name) { return (int) Long.parseLong(values.get(name)); }
+  public long getLong(String name) { return Long.parseLong(values.get(name)); }
+  public boolean getBool(String name) { return "yes".equals(values.get(name)); }
+  public Path file() { return file; }
+
+  /** Runs {@code listener} with the new value whenever CONFIG SET changes the option. */
+  public void onChange(String name, Consumer<String> listener) {
+    listeners.computeIfAbsent(name, k -> new ArrayList<>()).add(listener);
+  }
+
+  /** CONFIG GET: name/value pairs for every option matching any of the glob patterns. */
+  public Map<String, String> matching(List<String> patterns) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pattern : patterns) {
+      String p = pattern.toLowerCase(Locale.ROOT);
+      for (ConfigOption o : options.values()) {
+        if (Glob.match(p, o.name, true)) out.put(o.name, values.get(o.name));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * CONFIG SET of one or more options, all or nothing. Returns null on success or the error text.
+   */
+  public synchronized String set(List<String[]> pairs) {
+    Map<String, String> next = new LinkedHashMap<>();
+    for (String[] pair : pairs) {
+      String name = pair[0].toLowerCase(Locale.ROOT);
+      ConfigOption o = options.get(name);
+      if (o == null) return "ERR Unknown option or number of arguments for CONFIG SET - '" + pair[0] + "'";
+      if (next.containsKey(name)) return setFailed(pair[0], "duplicate parameter");
+      if (!o.mutable) return setFailed(pair[0], "can't set immutable config");
+      try {
+        next.put(name, o.normalise(pair[1]));
+      } catch (IllegalArgumentException e) {
+        return setFailed(pair[0], e.getMessage());
+      }
+    }
+    values.putAll(next);
+    for (Map.Entry<String, String> e : next.entrySet()) {
+      for (Consumer<String> l : listeners.getOrDefault(e.getKey(), List.of())) l.accept(e.getValue());
+    }
+    return null;
+  }
+
+  private static String setFailed(String name, String why) {
+    return "ERR CONFIG SET failed (possibly related to argument '" + name + "') - " + why;
+  }
+
+  /** CONFIG REWRITE: rewrites the file in place, keeping comments and unrelated lines. */
+  public synchronized void rewrite() throws IOException {
+    if (file == null) throw new IOException("The server is running without a config file");
+    List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : new ArrayList<>();
+    Map<String, Boolean> written = new LinkedHashMap<>();
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      List<String> words = ConfigLine.split(line.trim());
+      String name = (words == null || words.isEmpty() || line.trim().startsWith("#")) ? null : words.get(0).toLowerCase(Locale.ROOT);
+      if (name != null && options.containsKey(name)) {
+        if (written.putIfAbsent(name, true) == null) out.add(name + " " + ConfigLine.quote(values.get(name)));
+      } else {
+        out.add(line);
+      }
+    }
+    boolean header = false;
+    for (ConfigOption o : options.values()) {
+      if (written.containsKey(o.name) || values.get(o.name).equals(o.defaultValue)) continue;
+      if (!header) {
+        out.add("# Generated by CONFIG REWRITE");
+        header = true;
+      }
+      out.add(o.name + " " + ConfigLine.quote(values.get(o.name)));
+    }
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(tmp, out, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

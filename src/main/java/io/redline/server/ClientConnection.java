@@ -1,0 +1,265 @@
+package io.redline.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.redline.command.CommandSpec;
+import io.redline.protocol.Args;
+import io.redline.protocol.ProtocolException;
+import io.redline.protocol.ReplyWriter;
+import io.redline.protocol.RespParser;
+import io.redline.shard.Shard;
+import io.vertx.core.internal.net.NetSocketInternal;
+import java.util.ArrayDeque;
+
+/**
+ * One client connection, living on one event loop: parses requests, hands each to the
+ * {@link CommandDispatcher}, and sends replies back in request order.
+ *
+ * <p>Replies produced on this loop go straight into the output buffer while nothing is pending;
+ * once a command has gone to another shard, every later reply waits in a {@link PendingReply}
+ * slot behind it. Output is flushed once per read batch (or per batch of remote completions),
+ * not once per command.
+ */
+public final class ClientConnection {
+  private final ServerContext server;
+  private final NetSocketInternal socket;
+  private final Shard home;
+  private final long id;
+  private final RespParser parser;
+  private final ReplyWriter writer = new ReplyWriter(null, 2);
+  private final ArrayDeque<PendingReply> pending = new ArrayDeque<>();
+  private final CommandDispatcher dispatcher;
+  private final RespParser.CommandSink sink;
+  private final ByteBufAllocator alloc;
+  private ByteBuf out;
+  private boolean flushScheduled;
+  private boolean closeAfterReplies;
+  private boolean closed;
+  private boolean pausedReading;
+
+  // Session state, touched only on the home loop.
+  private int db;
+  private int resp = 2;
+  private boolean authenticated;
+  private String name = "";
+  private String libName = "";
+  private String libVersion = "";
+  private ReplyMode replyMode = ReplyMode.ON;
+  private boolean skipThisReply;
+  private boolean noEvict;
+  private boolean noTouch;
+  private volatile String lastCommand = "NULL";
+  private final long createdMillis = System.currentTimeMillis();
+  private volatile long lastInteractionMillis = createdMillis;
+  private final String address;
+  private final String localAddress;
+
+  ClientConnection(ServerContext server, NetSocketInternal socket, Shard home, CommandDispatcher dispatcher) {
+    this.server = server;
+    this.socket = socket;
+    this.home = home;
+    this.dispatcher = dispatcher;
+    this.sink = args -> dispatcher.dispatch(this, args);
+    this.id = server.clients().newId();
+    this.parser = new RespParser(server.config().getLong("proto-max-bulk-len"));
+    this.alloc = socket.channelHandlerContext().alloc();
+    this.authenticated = server.config().get("requirepass").isEmpty();
+    parser.authenticated(authenticated);
+    this.address = socket.remoteAddress() == null ? "?" : socket.remoteAddress().host() + ":" + socket.remoteAddress().port();
+    this.localAddress = socket.localAddress() == null ? "?" : socket.localAddress().host() + ":" + socket.localAddress().port();
+  }
+
+  void start() {
+    server.clients().add(this);
+    server.stats().connectionsReceived.increment();
+    socket.messageHandler(msg -> onMessage((ByteBuf) msg));
+    socket.readCompletionHandler(v -> flush());
+    socket.closeHandler(v -> onClosed());
+    socket.exceptionHandler(t -> socket.close());
+  }
+
+  // ---- input -------------------------------------------------------------------------------
+
+  private void onMessage(ByteBuf msg) {
+    try {
+      server.stats().netInputBytes.add(msg.readableBytes());
+      parser.feed(msg);
+    } finally {
+      msg.release();
+    }
+    lastInteractionMillis = System.currentTimeMillis();
+    parseBuffered();
+  }
+
+  private void parseBuffered() {
+    if (closeAfterReplies || closed) return;
+    try {
+      parser.parse(sink);
+    } catch (ProtocolException e) {
+      ReplyWriter w = replyWriter();
+      w.error("ERR Protocol error: " + e.getMessage());
+      server.stats().errorReplies.increment();
+      closeAfterReplies();
+    }
+  }
+
+  /** Lets the dispatcher say whether parsing may go on after a command (QUIT, pauses stop it). */
+  boolean acceptingCommands() { return !closeAfterReplies && !closed; }
+
+  // ---- output ------------------------------------------------------------------------------
+
+  /**
+   * The writer for the reply of the command being dispatched, in request order: the output
+   * buffer itself when nothing is pending, otherwise a slot of its own that is already complete.
+   */
+  public ReplyWriter replyWriter() {
+    if (pending.isEmpty()) {
+      writer.buffer(out());
+      writer.resp(resp);
+      return writer;
+    }
+    PendingReply slot = new PendingReply();
+    slot.reply = alloc.heapBuffer(64);
+    slot.done = true;
+    pending.add(slot);
+    return new ReplyWriter(slot.reply, resp);
+  }
+
+  boolean hasPending() { return !pending.isEmpty(); }
+
+  /** Reserves a slot for a reply that another shard will produce. */
+  PendingReply reserve() {
+    PendingReply slot = new PendingReply();
+    pending.add(slot);
+    return slot;
+  }
+
+  /** On the home loop: a remote reply has arrived for {@code slot}. */
+  void complete(PendingReply slot, ByteBuf reply) {
+    if (closed) {
+      reply.release();
+      return;
+    }
+    slot.reply = reply;
+    slot.done = true;
+    drainCompleted();
+    if (!flushScheduled) {
+      flushScheduled = true;
+      // Runs after the current batch of completions: one flush for all of them.
+      home.loop().execute(this::flushAndResume);
+    }
+  }
+
+  private void drainCompleted() {
+    while (!pending.isEmpty() && pending.peek().done) {
+      PendingReply head = pending.poll();
+      if (head.reply != null) {
+        out().writeBytes(head.reply);
+        head.reply.release();
+      }
+    }
+  }
+
+  private void flushAndResume() {
+    flushScheduled = false;
+    flush();
+    // Commands parsed but not run (QUIT aside) resume once replies stop piling up.
+    if (parser.buffered() > 0 && !pausedReading) parseBuffered();
+  }
+
+  private ByteBuf out() {
+    if (out == null) out = alloc.ioBuffer(4096);
+    return out;
+  }
+
+  void flush() {
+    if (closed) return;
+    drainCompleted();
+    if (out != null && out.isReadable()) {
+      ByteBuf b = out;
+      out = null;
+      server.stats().netOutputBytes.add(b.readableBytes());
+      socket.writeMessage(b);
+      if (socket.writeQueueFull() && !pausedReading) {
+        // The client is not reading its replies: stop reading its requests until it does.
+        pausedReading = true;
+        socket.pause();
+        socket.drainHandler(v -> {
+          pausedReading = false;
+          socket.resume();
+        });
+      }
+    }
+    if (closeAfterReplies && pending.isEmpty()) {
+      closed = true;
+      socket.close();
+    }
+  }
+
+  /** Closes the connection once every reply owed has been sent (QUIT, protocol errors). */
+  public void closeAfterReplies() { closeAfterReplies = true; }
+
+  /** CLIENT KILL: closes at once, from any thread. */
+  public void kill() {
+    home.controlOrRun(() -> {
+      if (!closed) {
+        closed = true;
+        socket.close();
+      }
+    });
+  }
+
+  private void onClosed() {
+    closed = true;
+    server.clients().remove(this);
+    for (PendingReply p : pending) if (p.reply != null) p.reply.release();
+    pending.clear();
+    if (out != null) {
+      out.release();
+      out = null;
+    }
+  }
+
+  // ---- session state -----------------------------------------------------------------------
+
+  public long id() { return id; }
+  public Shard home() { return home; }
+  public ServerContext server() { return server; }
+  public int db() { return db; }
+  public void db(int index) { this.db = index; }
+  public int resp() { return resp; }
+  public void resp(int version) { this.resp = version; }
+  public boolean authenticated() { return authenticated; }
+
+  public void authenticated(boolean ok) {
+    this.authenticated = ok;
+    parser.authenticated(ok);
+  }
+
+  public String name() { return name; }
+  public void name(String n) { this.name = n; }
+  public String libName() { return libName; }
+  public void libName(String n) { this.libName = n; }
+  public String libVersion() { return libVersion; }
+  public void libVersion(String v) { this.libVersion = v; }
+  public ReplyMode replyMode() { return replyMode; }
+  public void replyMode(ReplyMode m) { this.replyMode = m; }
+  boolean skipThisReply() { return skipThisReply; }
+  void skipThisReply(boolean b) { this.skipThisReply = b; }
+  public boolean noEvict() { return noEvict; }
+  public void noEvict(boolean b) { this.noEvict = b; }
+  public boolean noTouch() { return noTouch; }
+  public void noTouch(boolean b) { this.noTouch = b; }
+  public String lastCommand() { return lastCommand; }
+  void lastCommand(String c) { this.lastCommand = c; }
+  public long createdMillis() { return createdMillis; }
+  public long lastInteractionMillis() { return lastInteractionMillis; }
+  public String address() { return address; }
+  public String localAddress() { return localAddress; }
+  public int queryBufferLength() { return parser.buffered(); }
+  public int pendingReplies() { return pending.size(); }
+  public int outputBufferLength() { return out == null ? 0 : out.readableBytes(); }
+  public RespParser parser() { return parser; }
+  ByteBufAllocator alloc() { return alloc; }
+  boolean closed() { return closed; }
+}

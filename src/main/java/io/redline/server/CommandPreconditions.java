@@ -1,0 +1,67 @@
+package io.redline.server;
+
+import io.redline.command.CommandSpec;
+import io.redline.protocol.Args;
+import io.redline.protocol.ReplyWriter;
+
+/**
+ * The checks every command passes before it runs, with Redis's error texts: known command and
+ * subcommand, arity, authentication. Returns the spec to run, or null after writing the error.
+ */
+final class CommandPreconditions {
+  private final ServerContext server;
+
+  CommandPreconditions(ServerContext server) {
+    this.server = server;
+  }
+
+  CommandSpec resolve(ClientConnection client, Args args) {
+    CommandSpec spec = server.commands().lookup(args);
+    if (spec == null) {
+      reject(client, unknownCommand(args));
+      return null;
+    }
+    if (spec.isContainer()) {
+      if (args.size() < 2) {
+        reject(client, "ERR wrong number of arguments for '" + spec.name() + "' command");
+        return null;
+      }
+      CommandSpec sub = spec.subcommands().get(spec.name() + "|" + args.lowerName(1));
+      if (sub == null || sub.handler() == null) {
+        reject(client, "ERR unknown subcommand '" + clip(args.string(1), 128) + "'. Try " + spec.upperName() + " HELP.");
+        return null;
+      }
+      spec = sub;
+    }
+    if (!spec.arityOk(args.size())) {
+      spec.recordRejected();
+      reject(client, "ERR wrong number of arguments for '" + spec.name() + "' command");
+      return null;
+    }
+    if (!client.authenticated() && !spec.hasFlag("no_auth")) {
+      spec.recordRejected();
+      reject(client, "NOAUTH Authentication required.");
+      return null;
+    }
+    return spec;
+  }
+
+  private void reject(ClientConnection client, String error) {
+    server.stats().errorReplies.increment();
+    ReplyWriter w = client.replyWriter();
+    w.error(error);
+  }
+
+  /** Redis: "unknown command 'x', with args beginning with: 'a' 'b' " (args capped near 128 bytes). */
+  private static String unknownCommand(Args args) {
+    StringBuilder list = new StringBuilder();
+    for (int i = 1; i < args.size() && list.length() < 128; i++) {
+      list.append('\'').append(clip(args.string(i), 128 - list.length())).append("' ");
+    }
+    return "ERR unknown command '" + clip(args.string(0), 128) + "', with args beginning with: " + list;
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,115 @@
+package io.redline.server;
+
+import io.redline.command.CommandFamily;
+import io.redline.command.CommandTable;
+import io.redline.config.ServerConfig;
+import io.redline.shard.Shard;
+import io.redline.shard.ShardRouter;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * A running Redline: one Vert.x instance with one event loop per shard, a {@link RespVerticle}
+ * per shard on its own loop, and the command table. Start with {@link #start}; tests start
+ * several in one JVM on different ports.
+ */
+public final class RedlineServer {
+  private static final Logger LOG = Logger.getLogger("redline");
+  /** The groups of built-in command declarations under resources/commands/. */
+  private static final String[] CORE_GROUPS = {"string", "generic", "connection", "server"};
+
+  private final ServerConfig config;
+  private final Vertx vertx;
+  private final ServerContext context;
+  private final List<RespVerticle> verticles = new ArrayList<>();
+
+  private RedlineServer(ServerConfig config) {
+    this.config = config;
+    int n = config.getInt("shards");
+    this.vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(n)
+        .setPreferNativeTransport(true)
+        .setBlockedThreadCheckInterval(10)
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
+    Shard[] shards = new Shard[n];
+    for (int i = 0; i < n; i++) shards[i] = new Shard(i, config.getInt("databases"));
+    CommandTable table = new CommandTable();
+    table.load(RedlineServer.class.getClassLoader(), CORE_GROUPS);
+    for (CommandFamily f : ServiceLoader.load(CommandFamily.class, RedlineServer.class.getClassLoader())) f.register(table);
+    this.context = new ServerContext(config, new ShardRouter(shards), table);
+  }
+
+  public static RedlineServer start(ServerConfig config) {
+    RedlineServer s = new RedlineServer(config);
+    s.boot();
+    return s;
+  }
+
+  /** Starts a server from command-line style arguments ("--port", "7000", ...). Blocks until listening. */
+  public static RedlineServer start(String... args) {
+    return start(ServerConfig.fromArgs(args));
+  }
+
+  private void boot() {
+    Shard[] shards = context.router().shards();
+    List<Future<String>> deployed = new ArrayList<>();
+    for (Shard shard : shards) {
+      RespVerticle v = new RespVerticle(context, shard);
+      verticles.add(v);
+      deployed.add(vertx.deployVerticle(v, new DeploymentOptions()));
+    }
+    await(Future.all(deployed));
+    int port = config.getInt("port");
+    String[] hosts = config.get("bind").trim().split("\\s+");
+    // Every loop must be bound to its shard before any connection can route to it: listen last.
+    List<Future<Integer>> listening = new ArrayList<>();
+    for (RespVerticle v : verticles) {
+      for (String h : hosts) {
+        if (h.equals("-::*") || h.equals("::*")) continue; // IPv6 wildcard: covered by "*" on dual-stack hosts
+        String host = h.equals("*") ? "0.0.0.0" : h.startsWith("-") ? h.substring(1) : h;
+        listening.add(v.listen(host, port));
+      }
+    }
+    await(Future.all(listening));
+    context.port(listening.get(0).result());
+    context.onShutdown(this::stopAndExit);
+    java.util.Set<Object> loops = new java.util.HashSet<>();
+    for (Shard s : shards) loops.add(s.loop());
+    if (loops.size() != shards.length) LOG.warning("shards share event loops: " + loops.size() + " loops for " + shards.length + " shards");
+    LOG.info(String.format("Redline %s (Redis %s compatible) ready: port %d, %d shard(s), pid %d",
+        ServerContext.REDLINE_VERSION, ServerContext.VERSION, context.port(), shards.length, ProcessHandle.current().pid()));
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("start-up failed: " + e.getMessage(), e);
+    }
+  }
+
+  public int port() { return context.port(); }
+  public ServerContext context() { return context; }
+
+  public void stop() {
+    await(vertx.close());
+  }
+
+  private void stopAndExit() {
+    new Thread(() -> {
+      LOG.info("Redline is now ready to exit, bye bye...");
+      try {
+        stop();
+      } finally {
+        Runtime.getRuntime().halt(0);
+      }
+    }, "shutdown").start();
+  }
+}

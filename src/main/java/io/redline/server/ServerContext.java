@@ -1,0 +1,54 @@
+package io.redline.server;
+
+import io.redline.command.CommandTable;
+import io.redline.config.ServerConfig;
+import io.redline.shard.ShardRouter;
+import io.redline.shard.TxScheduler;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** What every part of a running server shares: config, shards, commands, clients, counters. */
+public final class ServerContext {
+  public static final String VERSION = "7.0.15";
+  public static final String REDLINE_VERSION = ServerContext.class.getPackage().getImplementationVersion() == null
+      ? "dev" : ServerContext.class.getPackage().getImplementationVersion();
+
+  private final ServerConfig config;
+  private final ShardRouter router;
+  private final TxScheduler scheduler = new TxScheduler();
+  private final CommandTable commands;
+  private final ClientRegistry clients = new ClientRegistry();
+  private final ServerStats stats = new ServerStats();
+  private final long startMillis = System.currentTimeMillis();
+  private final String runId;
+  private volatile Runnable shutdownAction = () -> {};
+  private volatile int boundPort;
+
+  public ServerContext(ServerConfig config, ShardRouter router, CommandTable commands) {
+    this.config = config;
+    this.router = router;
+    this.commands = commands;
+    byte[] id = new byte[20];
+    new SecureRandom().nextBytes(id);
+    this.runId = HexFormat.of().formatHex(id);
+  }
+
+  public ServerConfig config() { return config; }
+  public ShardRouter router() { return router; }
+  public TxScheduler scheduler() { return scheduler; }
+  public CommandTable commands() { return commands; }
+  public ClientRegistry clients() { return clients; }
+  public ServerStats stats() { return stats; }
+  public long startMillis() { return startMillis; }
+  public String runId() { return runId; }
+  public int port() { return boundPort; }
+  void port(int p) { boundPort = p; }
+
+  /** Seconds clock used for idle times (OBJECT IDLETIME, LRU). */
+  public int lruClock() { return (int) (System.currentTimeMillis() / 1000); }
+
+  public void noteDirty(long n) { stats.dirty.add(n); }
+
+  public void onShutdown(Runnable action) { this.shutdownAction = action; }
+  public void shutdown() { shutdownAction.run(); }
+}

@@ -132,10 +132,11 @@ public final class Dict {
     return e;
   }
 
+  /** Visits every entry; the visitor must not add or remove keys. */
   public void forEach(Consumer<Entry> visitor) {
     for (Entry head : table) {
       for (Entry e = head; e != null; ) {
-        Entry next = e.next; // the visitor may remove e
+        Entry next = e.next;
         visitor.accept(e);
         e = next;
       }

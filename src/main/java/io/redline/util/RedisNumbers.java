@@ -188,8 +188,13 @@ public final class RedisNumbers {
         if ((kind & 3) == INF) {
             return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
-        if ((kind & 3) == DEC && len <= 9 && (kind & DOT_OR_EXP) == 0) {
-            return (double) Integer.parseInt(new String(b, off, len, StandardCharsets.ISO_8859_1));
+        if ((kind & 3) == DEC && len <= 10 && (kind & DOT_OR_EXP) == 0) {
+            // Plain small integers (the usual score) skip the String round trip.
+            long v = 0;
+            for (int i = b[off] == '-' || b[off] == '+' ? off + 1 : off; i < off + len; i++) {
+                v = v * 10 + (b[i] - '0');
+            }
+            return neg ? -(double) v : (double) v;
         }
         String s = new String(b, off, len, StandardCharsets.ISO_8859_1);
         if ((kind & 3) == HEX && (kind & HAS_P) == 0) {

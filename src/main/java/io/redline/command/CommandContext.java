@@ -55,10 +55,7 @@ public final class CommandContext {
 
   /** Looks up the key at argument {@code i}, counting a keyspace hit or miss. */
   public Entry lookupRead(int i) {
-    Entry e = db().lookup(args, i, now);
-    var stats = server.router().shard(server.router().shardOf(args.buffer(), args.offset(i), args.length(i))).stats();
-    if (e == null) stats.keyspaceMisses++;
-    else stats.keyspaceHits++;
+    Entry e = db().lookupRead(args, i, now);
     if (e != null) e.touch(server.lruClock());
     return e;
   }

@@ -134,14 +134,28 @@ public final class ClientConnection {
     return slot;
   }
 
-  /** On the home loop: a remote reply has arrived for {@code slot}. */
+  /** On the home loop: a remote reply has arrived for {@code slot}, in a buffer of its own. */
   void complete(PendingReply slot, ByteBuf reply) {
-    if (closed) {
-      reply.release();
-      return;
-    }
     slot.reply = reply;
     slot.done = true;
+    if (closed) {
+      slot.discard();
+      return;
+    }
+    replyArrived();
+  }
+
+  /** On the home loop: a {@link HopBatch} has filled {@code slot}'s range of its buffer. */
+  void completeBatched(PendingReply slot) {
+    slot.done = true;
+    if (closed) {
+      slot.discard();
+      return;
+    }
+    replyArrived();
+  }
+
+  private void replyArrived() {
     drainCompleted();
     if (!flushScheduled) {
       flushScheduled = true;
@@ -152,11 +166,7 @@ public final class ClientConnection {
 
   private void drainCompleted() {
     while (!pending.isEmpty() && pending.peek().done) {
-      PendingReply head = pending.poll();
-      if (head.reply != null) {
-        out().writeBytes(head.reply);
-        head.reply.release();
-      }
+      pending.poll().writeTo(out());
     }
   }
 
@@ -212,7 +222,7 @@ public final class ClientConnection {
   private void onClosed() {
     closed = true;
     server.clients().remove(this);
-    for (PendingReply p : pending) if (p.reply != null) p.reply.release();
+    for (PendingReply p : pending) p.discard();
     pending.clear();
     if (out != null) {
       out.release();

@@ -1,28 +1,29 @@
 package io.redline.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandSpec;
 import io.redline.command.IntList;
-import io.redline.command.Route;
 import io.redline.protocol.Args;
 import io.redline.protocol.ReplyWriter;
 import io.redline.shard.MultiShardTx;
 import io.redline.shard.Scope;
 import io.redline.shard.Shard;
 import io.redline.shard.ShardRouter;
-import io.redline.shard.ShardTask;
 
 /**
  * Decides where each command runs and gets its reply back in order (one per event loop).
  *
  * <ul>
  *   <li>keys all on this loop's shard, nothing pending, shard not holding: run inline;</li>
- *   <li>keys all on one other shard (or this one while it must queue): one hop through that
- *       shard's data queue, the reply returning through this loop's control queue;</li>
+ *   <li>keys all on one other shard (or this one while it must queue): added to this loop's
+ *       {@link HopBatch} for that shard, sent when the loop finishes its current round of I/O;</li>
  *   <li>keys on several shards, or ALL_SHARDS commands: a {@link MultiShardTx};</li>
  *   <li>no keys: at once, on this loop.</li>
  * </ul>
+ * Open batches are always sent before a transaction is scheduled, so each connection's commands
+ * reach every shard in the order it sent them.
  */
 public final class CommandDispatcher {
   /** Stop parsing a pipeline when this many replies are outstanding; resume as they arrive. */
@@ -34,30 +35,27 @@ public final class CommandDispatcher {
   private final Scope homeScope;
   private final IntList keyPositions = new IntList();
   private final CommandPreconditions preconditions;
-  private ClientConnection current;
+  private final HopBatch[] openBatches;
+  private final Runnable sendBatchesTask = this::sendBatches;
+  private boolean sendScheduled;
 
   CommandDispatcher(ServerContext server, Shard home) {
     this.server = server;
     this.router = server.router();
     this.home = home;
-    this.homeScope = Scope.single(router, home);
+    this.homeScope = router.scopeOf(home.index());
     this.preconditions = new CommandPreconditions(server);
+    this.openBatches = new HopBatch[router.shardCount()];
   }
 
-  /** Binds the dispatcher to the connection whose parser is about to call {@link #dispatchFrom}. */
+  /** Runs or routes one parsed command of {@code client}; false asks the parser to pause. */
   boolean dispatch(ClientConnection client, Args args) {
-    current = client;
-    return dispatchFrom(args);
-  }
-
-  boolean dispatchFrom(Args args) {
-    ClientConnection client = current;
     server.stats().commandsProcessed.increment();
     CommandSpec spec = preconditions.resolve(client, args);
     if (spec == null) return client.acceptingCommands(); // an error was already written
     client.lastCommand(spec.name());
     switch (spec.route()) {
-      case CONNECTION -> runHere(client, spec, args);
+      case CONNECTION -> execute(spec, args, writerFor(client), client, homeScope, client.db());
       case KEYS -> routeByKeys(client, spec, args);
       case ALL_SHARDS -> runOnShards(client, spec, args, router.shards());
       case CHOSEN_SHARD -> {
@@ -101,31 +99,34 @@ public final class CommandDispatcher {
     runOnShards(client, spec, args, shards);
   }
 
-  private void runHere(ClientConnection client, CommandSpec spec, Args args) {
-    ReplyWriter w = writerFor(client);
-    execute(spec, args, w, client, homeScope, client.db());
-  }
-
   private void runOnShard(ClientConnection client, CommandSpec spec, Args args, Shard target) {
     if (target == home && !client.hasPending() && home.canRunInline()) {
       execute(spec, args, writerFor(client), client, homeScope, client.db());
       return;
     }
     PendingReply slot = client.reserve();
-    Args kept = args.detach();
-    int db = client.db();
-    int resp = client.resp();
-    boolean discard = suppressReply(client);
-    target.submit(new ShardTask() {
-      @Override
-      public void run(Shard shard) {
-        ByteBuf buf = client.alloc().heapBuffer(64);
-        ReplyWriter w = new ReplyWriter(buf, resp);
-        execute(spec, kept, w, client, Scope.single(router, shard), db);
-        if (discard) buf.clear();
-        home.controlOrRun(() -> client.complete(slot, buf));
+    HopBatch batch = openBatches[target.index()];
+    if (batch == null) {
+      batch = openBatches[target.index()] = new HopBatch(this, home);
+      if (!sendScheduled) {
+        sendScheduled = true;
+        // Runs once this loop has finished its current round of reads: one queue entry per shard.
+        home.loop().execute(sendBatchesTask);
       }
-    });
+    }
+    batch.add(spec, args.detach(), client, slot, client.db(), client.resp(), suppressReply(client));
+  }
+
+  /** Sends every open batch to its shard. */
+  private void sendBatches() {
+    sendScheduled = false;
+    for (int i = 0; i < openBatches.length; i++) {
+      HopBatch b = openBatches[i];
+      if (b != null) {
+        openBatches[i] = null;
+        router.shard(i).submit(b);
+      }
+    }
   }
 
   private void runOnShards(ClientConnection client, CommandSpec spec, Args args, Shard[] shards) {
@@ -133,6 +134,7 @@ public final class CommandDispatcher {
       runOnShard(client, spec, args, shards[0]);
       return;
     }
+    sendBatches(); // keep this connection's earlier commands ahead of the transaction
     PendingReply slot = client.reserve();
     Args kept = args.detach();
     int db = client.db();
@@ -141,11 +143,15 @@ public final class CommandDispatcher {
     Scope scope = Scope.of(router, shards);
     server.scheduler().schedule(new MultiShardTx(home, shards, () -> {
       ByteBuf buf = client.alloc().heapBuffer(64);
-      ReplyWriter w = new ReplyWriter(buf, resp);
-      execute(spec, kept, w, client, scope, db);
+      execute(spec, kept, new ReplyWriter(buf, resp), client, scope, db);
       if (discard) buf.clear();
       client.complete(slot, buf);
     }));
+  }
+
+  /** On {@code shard}'s thread: runs a hopped command, appending its reply to {@code out}. */
+  void executeOn(Shard shard, CommandSpec spec, Args args, ByteBuf out, int resp, ClientConnection client, int db) {
+    execute(spec, args, new ReplyWriter(out, resp), client, router.scopeOf(shard.index()), db);
   }
 
   /** CLIENT REPLY OFF / SKIP: the command runs, its reply is thrown away. */
@@ -159,24 +165,22 @@ public final class CommandDispatcher {
   }
 
   private ReplyWriter writerFor(ClientConnection client) {
-    if (suppressReply(client)) {
-      return new ReplyWriter(io.netty.buffer.Unpooled.buffer(0), client.resp());
-    }
+    if (suppressReply(client)) return new ReplyWriter(Unpooled.buffer(0), client.resp());
     return client.replyWriter();
   }
 
   private void execute(CommandSpec spec, Args args, ReplyWriter w, ClientConnection client, Scope scope, int db) {
     long start = System.nanoTime();
-    int before = w.buffer().writerIndex();
+    ByteBuf buf = w.buffer();
+    int before = buf.writerIndex();
     try {
       spec.handler().execute(new CommandContext(server, spec, args, w, client, scope, db, System.currentTimeMillis()));
     } catch (RuntimeException e) {
-      w.buffer().writerIndex(before);
+      buf.writerIndex(before);
       w.error("ERR " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      spec.recordFailed();
     }
     spec.recordCall((System.nanoTime() - start) / 1000);
-    if (w.buffer().writerIndex() > before && w.buffer().getByte(before) == '-') {
+    if (buf.writerIndex() > before && buf.getByte(before) == '-') {
       server.stats().errorReplies.increment();
       spec.recordFailed();
     }

@@ -83,8 +83,9 @@ public final class RedlineServer {
     java.util.Set<Object> loops = new java.util.HashSet<>();
     for (Shard s : shards) loops.add(s.loop());
     if (loops.size() != shards.length) LOG.warning("shards share event loops: " + loops.size() + " loops for " + shards.length + " shards");
-    LOG.info(String.format("Redline %s (Redis %s compatible) ready: port %d, %d shard(s), pid %d",
-        ServerContext.REDLINE_VERSION, ServerContext.VERSION, context.port(), shards.length, ProcessHandle.current().pid()));
+    LOG.info(String.format("Redline %s (Redis %s compatible) ready: port %d, %d shard(s), %s transport, pid %d",
+        ServerContext.REDLINE_VERSION, ServerContext.VERSION, context.port(), shards.length,
+        vertx.isNativeTransportEnabled() ? "epoll" : "NIO", ProcessHandle.current().pid()));
   }
 
   private static <T> T await(Future<T> f) {

@@ -29,6 +29,7 @@ final class RespVerticle extends VerticleBase {
     ContextInternal ctx = (ContextInternal) context;
     shard.bind(ctx.nettyEventLoop(), server.config().getInt("hz"));
     dispatcher = new CommandDispatcher(server, shard);
+    vertx.setPeriodic(1000, id -> closeIdleClients());
     return Future.succeededFuture();
   }
 
@@ -58,6 +59,16 @@ final class RespVerticle extends VerticleBase {
       return;
     }
     new ClientConnection(server, socket, shard, dispatcher).start();
+  }
+
+  /** The "timeout" option: clients idle for longer are closed, as Redis's clientsCron does. */
+  private void closeIdleClients() {
+    long timeoutMillis = server.config().getLong("timeout") * 1000;
+    if (timeoutMillis <= 0) return;
+    long now = System.currentTimeMillis();
+    for (ClientConnection c : server.clients().all()) {
+      if (c.home() == shard && c.pendingReplies() == 0 && now - c.lastInteractionMillis() > timeoutMillis) c.kill();
+    }
   }
 
   @Override

@@ -44,6 +44,12 @@ public final class Keyspace {
     return db(b, a.offset(i), a.length(i)).lookup(b, a.offset(i), a.length(i), now);
   }
 
+  /** Lookup for a read: also counts a keyspace hit or miss. */
+  public Entry lookupRead(Args a, int i, long now) {
+    byte[] b = a.buffer();
+    return db(b, a.offset(i), a.length(i)).lookupRead(b, a.offset(i), a.length(i), now);
+  }
+
   public Entry lookup(byte[] key, long now) { return db(key).lookup(key, 0, key.length, now); }
 
   public Entry add(byte[] key, Object value) { return db(key).add(key, value); }

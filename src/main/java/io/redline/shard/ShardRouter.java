@@ -10,16 +10,22 @@ public final class ShardRouter {
   public static final int SLOTS = 16384;
   private final Shard[] shards;
   private final short[] slotToShard = new short[SLOTS];
+  private final Scope[] singleScopes;
 
   public ShardRouter(Shard[] shards) {
     this.shards = shards;
     int n = shards.length;
     for (int slot = 0; slot < SLOTS; slot++) slotToShard[slot] = (short) ((long) slot * n / SLOTS);
+    singleScopes = new Scope[n];
+    for (int i = 0; i < n; i++) singleScopes[i] = Scope.single(this, shards[i]);
   }
 
   public int shardCount() { return shards.length; }
   public Shard shard(int i) { return shards[i]; }
   public Shard[] shards() { return shards; }
+
+  /** The scope of a command that runs on shard {@code i} alone; use only on that shard's thread. */
+  public Scope scopeOf(int i) { return singleScopes[i]; }
 
   public int shardOfSlot(int slot) { return slotToShard[slot]; }
 

@@ -6,13 +6,9 @@ package io.redline.shard;
  */
 public final class ShardStats {
   public volatile long expiredKeys;
-  public volatile long keyspaceHits;
-  public volatile long keyspaceMisses;
   public volatile long dirty;
 
   public void reset() {
     expiredKeys = 0;
-    keyspaceHits = 0;
-    keyspaceMisses = 0;
   }
 }

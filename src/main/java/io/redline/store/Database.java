@@ -23,7 +23,26 @@ public final class Database {
     this.events = events;
   }
 
+  // Read by INFO from other threads; a stale value is fine for statistics.
+  private long hits;
+  private long misses;
+
   public int size() { return dict.size(); }
+  public long hits() { return hits; }
+  public long misses() { return misses; }
+
+  public void resetStats() {
+    hits = 0;
+    misses = 0;
+  }
+
+  /** A lookup on behalf of a read command: counts keyspace hits and misses for INFO. */
+  public Entry lookupRead(byte[] b, int off, int len, long now) {
+    Entry e = lookup(b, off, len, now);
+    if (e == null) misses++;
+    else hits++;
+    return e;
+  }
   public int expiring() { return expires.size(); }
 
   /** Looks a key up, deleting it first if its TTL has passed. */

@@ -3,7 +3,6 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
-import io.redline.protocol.Args;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
 import io.redline.store.StringValue;
@@ -12,60 +11,32 @@ import io.redline.store.StringValue;
 public final class Set implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
-    Args a = ctx.args;
-    boolean nx = false, xx = false, get = false, keepTtl = false;
-    String unit = null; // "EX", "PX", "EXAT", "PXAT"
-    int unitArg = -1;
-    for (int i = 3; i < a.size(); i++) {
-      boolean hasNext = i + 1 < a.size();
-      if (a.is(i, "NX") && !xx) nx = true;
-      else if (a.is(i, "XX") && !nx) xx = true;
-      else if (a.is(i, "GET")) get = true;
-      else if (a.is(i, "KEEPTTL") && unit == null) keepTtl = true;
-      else if (unit == null && !keepTtl && hasNext && (a.is(i, "EX") || a.is(i, "PX") || a.is(i, "EXAT") || a.is(i, "PXAT"))) {
-        unit = a.string(i).toUpperCase(java.util.Locale.ROOT);
-        unitArg = ++i;
-      } else {
-        ctx.error(Errors.SYNTAX);
-        return;
-      }
-    }
+    SetOptions o = SetOptions.parse(ctx, 3, true);
+    if (o == null) return;
     long expireAt = Entry.NO_EXPIRY;
-    if (unit != null) {
-      expireAt = Expiry.absoluteMillis(ctx, unitArg, unit, "set");
+    if (o.expireArg >= 0) {
+      expireAt = Expiry.absoluteMillis(ctx, o.expireArg, o.unit(), "set");
       if (expireAt == Long.MIN_VALUE) return; // error written
     }
-    Keyspace db = ctx.db();
-    Entry e = db.lookup(a, 1, ctx.now);
+    boolean get = o.has(SetOptions.GET);
+    // With GET the old value is read as GET reads it (hit/miss stats, type check) before anything else.
+    Entry e = get ? ctx.lookupRead(1) : ctx.lookupWrite(1);
     if (get && e != null && !StringValue.isString(e.value())) {
       ctx.error(Errors.WRONGTYPE);
       return;
     }
     byte[] old = get && e != null ? StringValue.bytes(e.value()) : null;
-    if ((nx && e != null) || (xx && e == null)) {
-      if (get) {
-        if (old == null) ctx.reply.nullBulk();
-        else ctx.reply.bulk(old);
-      } else {
-        ctx.reply.nullBulk();
-      }
+    if ((o.has(SetOptions.NX) && e != null) || (o.has(SetOptions.XX) && e == null)) {
+      if (old != null) ctx.reply.bulk(old);
+      else ctx.reply.nullBulk();
       return;
     }
-    Object value = StringValue.of(a.bytes(2));
-    if (e == null) {
-      e = db.add(a.bytes(1), value);
-    } else {
-      e.value(value);
-      if (!keepTtl && e.hasExpiry()) db.setExpire(e, Entry.NO_EXPIRY);
-    }
-    e.touch(ctx.server.lruClock());
+    Keyspace db = ctx.db();
+    e = StringWrites.store(ctx, db, e, 1, StringValue.of(ctx.args.bytes(2)), o.has(SetOptions.KEEPTTL));
     if (expireAt != Entry.NO_EXPIRY) db.setExpire(e, expireAt);
     ctx.dirty(1);
-    if (get) {
-      if (old == null) ctx.reply.nullBulk();
-      else ctx.reply.bulk(old);
-    } else {
-      ctx.reply.ok();
-    }
+    if (!get) ctx.reply.ok();
+    else if (old != null) ctx.reply.bulk(old);
+    else ctx.reply.nullBulk();
   }
 }

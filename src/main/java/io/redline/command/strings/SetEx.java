@@ -1,0 +1,33 @@
+package io.redline.command.strings;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandHandler;
+import io.redline.shard.Keyspace;
+import io.redline.store.Entry;
+import io.redline.store.StringValue;
+
+/** SETEX key seconds value and PSETEX key milliseconds value: SET with a relative TTL. */
+public final class SetEx implements CommandHandler {
+  private final String unit;
+  private final String command;
+
+  private SetEx(String unit, String command) {
+    this.unit = unit;
+    this.command = command;
+  }
+
+  static SetEx seconds() { return new SetEx("EX", "setex"); }
+
+  static SetEx millis() { return new SetEx("PX", "psetex"); }
+
+  @Override
+  public void execute(CommandContext ctx) {
+    long expireAt = Expiry.absoluteMillis(ctx, 2, unit, command);
+    if (expireAt == Long.MIN_VALUE) return; // error written
+    Keyspace db = ctx.db();
+    Entry e = StringWrites.store(ctx, db, ctx.lookupWrite(1), 1, StringValue.of(ctx.args.bytes(3)), false);
+    db.setExpire(e, expireAt);
+    ctx.dirty(1);
+    ctx.reply.ok();
+  }
+}

@@ -1,0 +1,215 @@
+package io.redline.diff;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.redline.diff.DiffScript.Mode;
+import io.redline.diff.DiffScript.Step;
+import io.redline.testing.Escape;
+import io.redline.testing.RawClient;
+import io.redline.testing.RedisOracle;
+import io.redline.testing.RedlineInstance;
+import io.redline.testing.RespReply;
+import java.io.File;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every case file in src/test/resources/diff/ (or only those named in -Ddiff.files=a.txt,b.txt)
+ * against a real redis-server and an in-process Redline, and fails on the first reply that
+ * differs. See {@link DiffScript} for the file format. One pair of servers serves the whole run;
+ * each file gets fresh connections after FLUSHALL on both.
+ *
+ * <p>Strict by design: replies must be identical bytes unless the line says otherwise with a
+ * prefix. A server closing the connection is itself a reply ("(connection closed)") and is
+ * compared like one; a server that does not answer within the read timeout fails the file.
+ */
+class DifferentialTest {
+  private static final byte[] CLOSED = "(connection closed)".getBytes(StandardCharsets.US_ASCII);
+  private static final Set<String> SUBSCRIBE_FAMILY = Set.of(
+      "subscribe", "unsubscribe", "psubscribe", "punsubscribe", "ssubscribe", "sunsubscribe");
+  private static RedisOracle redis;
+  private static RedlineInstance redline;
+
+  @BeforeAll
+  static void startServers() {
+    RedisOracle.assumeAvailable();
+    redis = new RedisOracle().start();
+    redline = new RedlineInstance().start();
+  }
+
+  @AfterAll
+  static void stopServers() {
+    if (redline != null) redline.close();
+    if (redis != null) redis.close();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> caseFiles() throws IOException {
+    List<Path> files = selectedFiles();
+    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), f.toUri(), () -> run(f)));
+  }
+
+  private static List<Path> selectedFiles() throws IOException {
+    URL url = DifferentialTest.class.getClassLoader().getResource("diff");
+    if (url == null) throw new IllegalStateException("no diff/ directory on the test class path");
+    Path dir;
+    try {
+      dir = Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    String only = System.getProperty("diff.files", "").trim();
+    if (!only.isEmpty()) {
+      List<Path> out = new ArrayList<>();
+      for (String name : only.split(",")) {
+        String n = name.trim();
+        if (n.isEmpty()) continue;
+        n = new File(n).getName(); // accept "src/test/resources/diff/x.txt" as well as "x.txt"
+        if (!n.endsWith(".txt")) n = n + ".txt";
+        Path p = dir.resolve(n);
+        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("-Ddiff.files names " + name + ", but there is no " + p);
+        out.add(p);
+      }
+      return out;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
+    }
+  }
+
+  private static void run(Path file) throws Exception {
+    String name = file.getFileName().toString();
+    List<Step> steps = DiffScript.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+    flushBoth(name);
+    try (RawClient a = redis.connect(); RawClient b = redline.connect()) {
+      Side rs = new Side("redis", a);
+      Side rl = new Side("redline", b);
+      for (Step step : steps) {
+        if (step.mode() == Mode.SLEEP) {
+          Thread.sleep(step.sleepMillis());
+          continue;
+        }
+        rs.send(step.args());
+        rl.send(step.args());
+        int replies = expectedReplies(step);
+        for (int i = 0; i < replies; i++) {
+          byte[] x = rs.read(name, step);
+          byte[] y = rl.read(name, step);
+          String why = differs(step.mode(), x, y);
+          if (why != null) fail(report(name, step, why, x, y, replies > 1 ? " (reply " + (i + 1) + " of " + replies + ")" : ""));
+        }
+      }
+      // Anything still owed (an extra reply one server sent) shows up ahead of this PING's reply.
+      Step end = new Step(0, "PING (sent after the last line: checks no extra replies are pending)",
+          Mode.EXACT, List.of("PING".getBytes(StandardCharsets.US_ASCII)), 0);
+      rs.send(end.args());
+      rl.send(end.args());
+      byte[] x = rs.read(name, end);
+      byte[] y = rl.read(name, end);
+      if (!Arrays.equals(x, y)) fail(report(name, end, "different output after the last line", x, y, ""));
+    }
+  }
+
+  /** A (P|S)(UN)SUBSCRIBE with k channels answers with k frames; everything else with one reply. */
+  private static int expectedReplies(Step step) {
+    if (SUBSCRIBE_FAMILY.contains(step.commandName()) && step.args().size() > 2) return step.args().size() - 1;
+    return 1;
+  }
+
+  private static void flushBoth(String name) throws IOException {
+    for (Side s : new Side[] {new Side("redis", redis.connect()), new Side("redline", redline.connect())}) {
+      try (RawClient c = s.client) {
+        byte[] r = c.call("FLUSHALL");
+        String text = new String(r, StandardCharsets.ISO_8859_1);
+        if (s.label.equals("redline") && text.startsWith("-ERR unknown command")) {
+          // Until FLUSHALL is served, an empty dataset comes from a fresh server instead.
+          System.out.println(name + ": Redline has no FLUSHALL yet: using a fresh Redline for this file");
+          redline.close();
+          redline = new RedlineInstance().start();
+        } else if (!text.equals("+OK\r\n")) {
+          fail(name + ": cannot start from an empty dataset: FLUSHALL on " + s.label + " replied " + Escape.reply(r));
+        }
+      }
+    }
+  }
+
+  /** Null if the replies agree under {@code mode}, else a short reason. */
+  static String differs(Mode mode, byte[] x, byte[] y) {
+    if (Arrays.equals(x, y)) return null;
+    switch (mode) {
+      case TYPE_ONLY -> {
+        if (x.length > 0 && y.length > 0 && x[0] == y[0] && !Arrays.equals(x, CLOSED) && !Arrays.equals(y, CLOSED)) return null;
+        return "RESP types differ";
+      }
+      case UNORDERED -> {
+        if (Arrays.equals(x, CLOSED) || Arrays.equals(y, CLOSED)) return "replies differ";
+        byte[] ux = RespReply.parse(x).unorderedForm();
+        byte[] uy = RespReply.parse(y).unorderedForm();
+        return Arrays.equals(ux, uy) ? null : "replies differ even as unordered collections";
+      }
+      default -> {
+        return "replies differ";
+      }
+    }
+  }
+
+  private static String report(String file, Step step, String why, byte[] redisReply, byte[] redlineReply, String which) {
+    return file + ":" + step.lineNo() + ": " + why + which + "\n"
+        + "  command: " + step.text() + "\n"
+        + "  redis:   " + Escape.reply(redisReply) + "\n"
+        + "  redline: " + Escape.reply(redlineReply);
+  }
+
+  /** One server's connection for a file; remembers when the server has closed it. */
+  private static final class Side {
+    final String label;
+    final RawClient client;
+    boolean closed;
+
+    Side(String label, RawClient client) {
+      this.label = label;
+      this.client = client;
+    }
+
+    void send(List<byte[]> args) {
+      if (closed) return;
+      try {
+        client.send(args.toArray(new byte[0][]));
+      } catch (IOException e) {
+        closed = true; // the read that follows reports it as "(connection closed)"
+      }
+    }
+
+    byte[] read(String file, Step step) {
+      if (closed) return CLOSED;
+      try {
+        return client.readRaw();
+      } catch (SocketTimeoutException e) {
+        fail(file + ":" + step.lineNo() + ": " + label + " sent no complete reply in time\n  command: " + step.text()
+            + "\n  " + e.getMessage());
+        return null;
+      } catch (RawClient.Closed e) {
+        closed = true;
+        if (e.partial.length == 0) return CLOSED;
+        return ("(connection closed in the middle of a reply: " + Escape.reply(e.partial) + ")").getBytes(StandardCharsets.ISO_8859_1);
+      } catch (IOException e) {
+        closed = true; // connection reset: the server is gone from this connection
+        return CLOSED;
+      }
+    }
+  }
+}

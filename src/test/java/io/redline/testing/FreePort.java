@@ -1,0 +1,19 @@
+package io.redline.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/** A TCP port nobody listens on right now (another process may still take it: callers retry). */
+final class FreePort {
+  private FreePort() {}
+
+  static int find() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

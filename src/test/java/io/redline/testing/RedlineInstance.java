@@ -1,0 +1,65 @@
+package io.redline.testing;
+
+import io.redline.server.RedlineServer;
+import java.io.IOException;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Redline started in this JVM on a free port with 4 shards (so keys spread over shards and the
+ * cross-shard paths run), for a test class: {@code @RegisterExtension static final
+ * RedlineInstance REDLINE = new RedlineInstance();}, or {@link #start()}/{@link #close()} by hand.
+ */
+public final class RedlineInstance implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+  public static final int SHARDS = 4;
+  private final String[] extraArgs;
+  private RedlineServer server;
+  private int port;
+
+  /** {@code extraArgs} are more command-line options, e.g. "--requirepass", "secret". */
+  public RedlineInstance(String... extraArgs) {
+    this.extraArgs = extraArgs;
+  }
+
+  public RedlineInstance start() {
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      int p = FreePort.find();
+      String[] args = new String[4 + extraArgs.length];
+      args[0] = "--port";
+      args[1] = String.valueOf(p);
+      args[2] = "--shards";
+      args[3] = String.valueOf(SHARDS);
+      System.arraycopy(extraArgs, 0, args, 4, extraArgs.length);
+      try {
+        server = RedlineServer.start(args); // blocks until listening
+        port = server.port();
+        return this;
+      } catch (RuntimeException e) {
+        last = e; // most likely the port was taken meanwhile: try another
+      }
+    }
+    throw last;
+  }
+
+  public int port() { return port; }
+
+  public RedlineServer server() { return server; }
+
+  public RawClient connect() throws IOException { return RawClient.connect(port); }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) { start(); }
+
+  @Override
+  public void afterAll(ExtensionContext context) { close(); }
+}

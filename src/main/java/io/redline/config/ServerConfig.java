@@ -130,15 +130,20 @@ public final class ServerConfig {
    * CONFIG SET of one or more options, all or nothing. Returns null on success or the error text.
    */
   public synchronized String set(List<String[]> pairs) {
-    Map<String, String> next = new LinkedHashMap<>();
+    // As Redis: every name is checked (unknown, immutable, duplicate) before any value is.
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (String[] pair : pairs) {
       String name = pair[0].toLowerCase(Locale.ROOT);
       ConfigOption o = options.get(name);
       if (o == null) return "ERR Unknown option or number of arguments for CONFIG SET - '" + pair[0] + "'";
-      if (next.containsKey(name)) return setFailed(pair[0], "duplicate parameter");
       if (!o.mutable) return setFailed(pair[0], "can't set immutable config");
+      if (!seen.add(name)) return setFailed(pair[0], "duplicate parameter");
+    }
+    Map<String, String> next = new LinkedHashMap<>();
+    for (String[] pair : pairs) {
+      String name = pair[0].toLowerCase(Locale.ROOT);
       try {
-        next.put(name, o.normalise(pair[1]));
+        next.put(name, options.get(name).normalise(pair[1]));
       } catch (IllegalArgumentException e) {
         return setFailed(pair[0], e.getMessage());
       }

@@ -10,6 +10,7 @@ import io.redline.protocol.RespParser;
 import io.redline.shard.Shard;
 import io.vertx.core.internal.net.NetSocketInternal;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One client connection, living on one event loop: parses requests, hands each to the
@@ -36,6 +37,8 @@ public final class ClientConnection {
   private boolean closeAfterReplies;
   private boolean closed;
   private boolean pausedReading;
+  /** A command held back by CLIENT PAUSE, with everything after it left unparsed until it runs. */
+  private Args held;
 
   // Session state, touched only on the home loop.
   private int db;
@@ -92,7 +95,7 @@ public final class ClientConnection {
   }
 
   private void parseBuffered() {
-    if (closeAfterReplies || closed) return;
+    if (closeAfterReplies || closed || held != null) return;
     try {
       parser.parse(sink);
     } catch (ProtocolException e) {
@@ -104,7 +107,31 @@ public final class ClientConnection {
   }
 
   /** Lets the dispatcher say whether parsing may go on after a command (QUIT, pauses stop it). */
-  boolean acceptingCommands() { return !closeAfterReplies && !closed; }
+  boolean acceptingCommands() { return !closeAfterReplies && !closed && held == null; }
+
+  // ---- CLIENT PAUSE ------------------------------------------------------------------------
+
+  /**
+   * Keeps a paused command (a detached copy) until the pause ends: CLIENT UNPAUSE wakes us
+   * through the registry, and a timer re-checks at the deadline, so the loop never waits.
+   */
+  void hold(Args command) {
+    held = command;
+    server.clients().awaitUnpause(this);
+    long wait = server.clients().pausedUntil() - System.currentTimeMillis();
+    home.loop().schedule(this::resumeHeld, Math.max(1, wait), TimeUnit.MILLISECONDS);
+  }
+
+  /** On the home loop: runs the held command if the pause is over, then resumes parsing. */
+  void resumeHeld() {
+    if (held == null || closed) return;
+    Args command = held;
+    held = null;
+    server.clients().stopAwaiting(this);
+    dispatcher.dispatch(this, command);
+    if (held == null && parser.buffered() > 0 && !pausedReading) parseBuffered();
+    flush();
+  }
 
   // ---- output ------------------------------------------------------------------------------
 
@@ -221,6 +248,8 @@ public final class ClientConnection {
 
   private void onClosed() {
     closed = true;
+    held = null;
+    server.clients().stopAwaiting(this);
     server.clients().remove(this);
     for (PendingReply p : pending) p.discard();
     pending.clear();
@@ -256,6 +285,30 @@ public final class ClientConnection {
   public void replyMode(ReplyMode m) { this.replyMode = m; }
   boolean skipThisReply() { return skipThisReply; }
   void skipThisReply(boolean b) { this.skipThisReply = b; }
+
+  /** CLIENT REPLY SKIP: the next command's reply is thrown away. */
+  public void skipNextReply() { this.skipThisReply = true; }
+
+  /** CLIENT REPLY OFF / SKIP: whether the command being dispatched must have its reply discarded. */
+  boolean takeReplySuppression() {
+    if (replyMode == ReplyMode.OFF) return true;
+    if (skipThisReply) {
+      skipThisReply = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** RESET: the connection's state as a fresh connection has it (Redis 7.0 keeps NO-EVICT). */
+  public void resetSession() {
+    db = 0;
+    resp = 2;
+    name = "";
+    replyMode = ReplyMode.ON;
+    skipThisReply = false;
+    noTouch = false;
+    authenticated(server.config().get("requirepass").isEmpty());
+  }
   public boolean noEvict() { return noEvict; }
   public void noEvict(boolean b) { this.noEvict = b; }
   public boolean noTouch() { return noTouch; }
@@ -269,6 +322,13 @@ public final class ClientConnection {
   public int queryBufferLength() { return parser.buffered(); }
   public int pendingReplies() { return pending.size(); }
   public int outputBufferLength() { return out == null ? 0 : out.readableBytes(); }
+  public boolean closingAfterReplies() { return closeAfterReplies; }
+  public boolean holdingPausedCommand() { return held != null; }
+
+  /** The socket's file descriptor with the native transport, else -1 (as Redis shows for none). */
+  public int fd() {
+    return socket.channelHandlerContext().channel() instanceof io.netty.channel.unix.UnixChannel u ? u.fd().intValue() : -1;
+  }
   public RespParser parser() { return parser; }
   ByteBufAllocator alloc() { return alloc; }
   boolean closed() { return closed; }

@@ -2,6 +2,7 @@ package io.redline.server;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,6 +15,10 @@ public final class ClientRegistry {
   /** CLIENT PAUSE: until when (ms), and whether only writes are paused. */
   private volatile long pausedUntil;
   private volatile boolean pauseWritesOnly;
+  /** Clients holding a paused command: CLIENT UNPAUSE wakes them on their own loops. */
+  private final java.util.Set<ClientConnection> awaitingUnpause = ConcurrentHashMap.newKeySet();
+  /** Clients parked by a blocking command (BLPOP...), for INFO blocked_clients. */
+  private final AtomicInteger blocked = new AtomicInteger();
 
   long newId() { return nextId.incrementAndGet(); }
   void add(ClientConnection c) { byId.put(c.id(), c); }
@@ -22,12 +27,31 @@ public final class ClientRegistry {
   public Collection<ClientConnection> all() { return byId.values(); }
   public ClientConnection get(long id) { return byId.get(id); }
 
-  public void pause(long untilMillis, boolean writesOnly) {
-    pauseWritesOnly = writesOnly;
-    pausedUntil = untilMillis;
+  /**
+   * CLIENT PAUSE. While a pause is in force a new one can only extend it and make it stricter
+   * (ALL over WRITE), as in Redis; once it has ended the new one replaces it.
+   */
+  public synchronized void pause(long untilMillis, boolean writesOnly) {
+    long now = System.currentTimeMillis();
+    if (pausedUntil != 0 && now < pausedUntil) {
+      pauseWritesOnly = pauseWritesOnly && writesOnly;
+      pausedUntil = Math.max(pausedUntil, untilMillis);
+    } else {
+      pauseWritesOnly = writesOnly;
+      pausedUntil = untilMillis;
+    }
   }
 
-  public void unpause() { pausedUntil = 0; }
+  public synchronized void unpause() {
+    pausedUntil = 0;
+    for (ClientConnection c : awaitingUnpause) c.home().controlOrRun(c::resumeHeld);
+  }
+
+  void awaitUnpause(ClientConnection c) { awaitingUnpause.add(c); }
+  void stopAwaiting(ClientConnection c) { awaitingUnpause.remove(c); }
+
+  public int blocked() { return blocked.get(); }
+  public void blockedDelta(int delta) { blocked.addAndGet(delta); }
 
   /** Whether a command with these properties must wait for CLIENT UNPAUSE / the pause deadline. */
   public boolean pausedFor(boolean isWrite) {

@@ -50,10 +50,15 @@ public final class CommandDispatcher {
 
   /** Runs or routes one parsed command of {@code client}; false asks the parser to pause. */
   boolean dispatch(ClientConnection client, Args args) {
-    server.stats().commandsProcessed.increment();
     CommandSpec spec = preconditions.resolve(client, args);
     if (spec == null) return client.acceptingCommands(); // an error was already written
     client.lastCommand(spec.name());
+    if (server.clients().pausedFor(spec.hasFlag("write") || spec.hasFlag("may_replicate"))) {
+      // CLIENT PAUSE: this command and everything after it wait; the loop goes on.
+      client.hold(args.detach());
+      return false;
+    }
+    server.stats().commandsProcessed.increment();
     switch (spec.route()) {
       case CONNECTION -> execute(spec, args, writerFor(client), client, homeScope, client.db());
       case KEYS -> routeByKeys(client, spec, args);
@@ -156,12 +161,7 @@ public final class CommandDispatcher {
 
   /** CLIENT REPLY OFF / SKIP: the command runs, its reply is thrown away. */
   private boolean suppressReply(ClientConnection client) {
-    if (client.replyMode() == ReplyMode.OFF) return true;
-    if (client.skipThisReply()) {
-      client.skipThisReply(false);
-      return true;
-    }
-    return false;
+    return client.takeReplySuppression();
   }
 
   private ReplyWriter writerFor(ClientConnection client) {
@@ -181,8 +181,16 @@ public final class CommandDispatcher {
     }
     spec.recordCall((System.nanoTime() - start) / 1000);
     if (buf.writerIndex() > before && buf.getByte(before) == '-') {
-      server.stats().errorReplies.increment();
+      server.stats().countError(errorCode(buf, before + 1));
       spec.recordFailed();
     }
+  }
+
+  /** The error's first word (ERR, WRONGTYPE...), as INFO errorstats groups them. */
+  private static String errorCode(ByteBuf b, int from) {
+    int end = from;
+    int limit = b.writerIndex();
+    while (end < limit && b.getByte(end) != ' ' && b.getByte(end) != '\r') end++;
+    return b.toString(from, end - from, java.nio.charset.StandardCharsets.US_ASCII);
   }
 }

@@ -21,13 +21,16 @@ final class CommandPreconditions {
       reject(client, unknownCommand(args));
       return null;
     }
-    if (spec.isContainer()) {
+    if (spec.isContainer() && (args.size() >= 2 || spec.handler() == null)) {
+      // A container runs itself only without a subcommand, and only if it has a handler (COMMAND).
       if (args.size() < 2) {
+        spec.recordRejected();
         reject(client, "ERR wrong number of arguments for '" + spec.name() + "' command");
         return null;
       }
       CommandSpec sub = spec.subcommands().get(spec.name() + "|" + args.lowerName(1));
       if (sub == null || sub.handler() == null) {
+        spec.recordRejected();
         reject(client, "ERR unknown subcommand '" + clip(args.string(1), 128) + "'. Try " + spec.upperName() + " HELP.");
         return null;
       }
@@ -47,7 +50,8 @@ final class CommandPreconditions {
   }
 
   private void reject(ClientConnection client, String error) {
-    server.stats().errorReplies.increment();
+    server.stats().countError(error.substring(0, Math.max(0, error.indexOf(' '))));
+    if (client.takeReplySuppression()) return; // CLIENT REPLY OFF/SKIP silence errors too
     ReplyWriter w = client.replyWriter();
     w.error(error);
   }

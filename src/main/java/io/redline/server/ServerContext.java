@@ -21,6 +21,7 @@ public final class ServerContext {
   private final ServerStats stats = new ServerStats();
   private final long startMillis = System.currentTimeMillis();
   private final String runId;
+  private final String replId;
   private volatile Runnable shutdownAction = () -> {};
   private volatile int boundPort;
 
@@ -31,6 +32,8 @@ public final class ServerContext {
     byte[] id = new byte[20];
     new SecureRandom().nextBytes(id);
     this.runId = HexFormat.of().formatHex(id);
+    new SecureRandom().nextBytes(id);
+    this.replId = HexFormat.of().formatHex(id);
   }
 
   public ServerConfig config() { return config; }
@@ -41,6 +44,8 @@ public final class ServerContext {
   public ServerStats stats() { return stats; }
   public long startMillis() { return startMillis; }
   public String runId() { return runId; }
+  /** The replication id (INFO master_replid): random per start, like Redis's, distinct from run_id. */
+  public String replId() { return replId; }
   public int port() { return boundPort; }
   void port(int p) { boundPort = p; }
 

@@ -14,6 +14,20 @@ public final class ServerStats {
   /** Errors by their first word (ERR, WRONGTYPE...), for INFO errorstats. */
   public final java.util.concurrent.ConcurrentHashMap<String, LongAdder> errorsByCode = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Redis stops tracking new error codes past this many, so odd error texts cannot bloat INFO. */
+  private static final int MAX_ERROR_CODES = 128;
+
+  /** Counts one error reply under its code, for total_error_replies and INFO errorstats. */
+  public void countError(String code) {
+    errorReplies.increment();
+    LongAdder n = errorsByCode.get(code);
+    if (n == null) {
+      if (errorsByCode.size() >= MAX_ERROR_CODES) return;
+      n = errorsByCode.computeIfAbsent(code, k -> new LongAdder());
+    }
+    n.increment();
+  }
+
   public void reset() {
     connectionsReceived.reset();
     commandsProcessed.reset();

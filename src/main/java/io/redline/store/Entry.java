@@ -24,6 +24,8 @@ public final class Entry {
     this.key = key;
     this.hash = hash;
     this.value = value;
+    // A new key starts its idle time now (Redis stamps every new object), not in 1970.
+    this.accessClock = (int) (System.currentTimeMillis() / 1000);
   }
 
   public byte[] key() { return key; }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every case file in src/test/resources/diff/ (or only those named in -Ddiff.files=a.txt,b.txt)
- * against a real redis-server and an in-process Redline, and fails on the first reply that
- * differs. See {@link DiffScript} for the file format. One pair of servers serves the whole run;
+ * against a real redis-server and an in-process Redline, and fails a file if any reply differs
+ * (listing every mismatch, with line, command and both replies). See {@link DiffScript} for the file format. One pair of servers serves the whole run;
  * each file gets fresh connections after FLUSHALL on both.
  *
  * <p>Strict by design: replies must be identical bytes unless the line says otherwise with a
@@ -41,6 +41,7 @@ class DifferentialTest {
   private static final byte[] CLOSED = "(connection closed)".getBytes(StandardCharsets.US_ASCII);
   private static final Set<String> SUBSCRIBE_FAMILY = Set.of(
       "subscribe", "unsubscribe", "psubscribe", "punsubscribe", "ssubscribe", "sunsubscribe");
+  private static final int MAX_REPORTED = 20;
   private static RedisOracle redis;
   private static RedlineInstance redline;
 
@@ -95,6 +96,7 @@ class DifferentialTest {
     String name = file.getFileName().toString();
     List<Step> steps = DiffScript.parse(name, Files.readString(file, StandardCharsets.UTF_8));
     flushBoth(name);
+    List<String> mismatches = new ArrayList<>();
     try (RawClient a = redis.connect(); RawClient b = redline.connect()) {
       Side rs = new Side("redis", a);
       Side rl = new Side("redline", b);
@@ -110,7 +112,7 @@ class DifferentialTest {
           byte[] x = rs.read(name, step);
           byte[] y = rl.read(name, step);
           String why = differs(step.mode(), x, y);
-          if (why != null) fail(report(name, step, why, x, y, replies > 1 ? " (reply " + (i + 1) + " of " + replies + ")" : ""));
+          if (why != null) mismatches.add(report(name, step, why, x, y, replies > 1 ? " (reply " + (i + 1) + " of " + replies + ")" : ""));
         }
       }
       // Anything still owed (an extra reply one server sent) shows up ahead of this PING's reply.
@@ -120,7 +122,13 @@ class DifferentialTest {
       rl.send(end.args());
       byte[] x = rs.read(name, end);
       byte[] y = rl.read(name, end);
-      if (!Arrays.equals(x, y)) fail(report(name, end, "different output after the last line", x, y, ""));
+      if (!Arrays.equals(x, y)) mismatches.add(report(name, end, "different output after the last line", x, y, ""));
+    }
+    if (!mismatches.isEmpty()) {
+      // All of them, not just the first: later ones may be knock-on effects, but often are not.
+      int shown = Math.min(mismatches.size(), MAX_REPORTED);
+      fail(mismatches.size() + " mismatch(es) in " + name + (shown < mismatches.size() ? ", first " + shown + " shown" : "")
+          + "\n" + String.join("\n", mismatches.subList(0, shown)));
     }
   }
 

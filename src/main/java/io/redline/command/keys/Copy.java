@@ -31,7 +31,7 @@ public final class Copy implements CommandHandler {
       }
     }
     if (dstIndex == ctx.dbIndex() && KeyArgs.sameArg(a, 1, 2)) {
-      ctx.error("ERR source and destination objects are the same");
+      ctx.error(KeyArgs.SAME_OBJECT);
       return;
     }
     Entry src = ctx.lookupRead(1);

@@ -9,6 +9,8 @@ import io.redline.util.RedisNumbers;
 final class KeyArgs {
   /** Returned by {@link #intArg} after it has written the error. */
   static final long BAD = Long.MIN_VALUE;
+  /** COPY or MOVE onto the very key it came from. */
+  static final String SAME_OBJECT = "ERR source and destination objects are the same";
 
   private KeyArgs() {}
 

@@ -17,7 +17,7 @@ public final class Move implements CommandHandler {
       return;
     }
     if (target == ctx.dbIndex()) {
-      ctx.error("ERR source and destination objects are the same");
+      ctx.error(KeyArgs.SAME_OBJECT);
       return;
     }
     Keyspace src = ctx.db();

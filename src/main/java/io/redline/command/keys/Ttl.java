@@ -26,7 +26,8 @@ public final class Ttl implements CommandHandler {
       ctx.reply.integer(-1);
     } else {
       long t = absolute ? e.expireAt() : Math.max(0, e.expireAt() - ctx.now);
-      ctx.reply.integer(millis ? t : (t + 500) / 1000); // seconds round to nearest, as Redis does
+      // Seconds round to the nearest; Redis's sum wraps as unsigned near the top of the range, so does ours.
+      ctx.reply.integer(millis ? t : Long.divideUnsigned(t + 500, 1000));
     }
   }
 }

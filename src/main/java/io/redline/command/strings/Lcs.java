@@ -52,11 +52,17 @@ public final class Lcs implements CommandHandler {
     }
     byte[] x = ea == null ? new byte[0] : StringValue.bytes(ea.value());
     byte[] y = eb == null ? new byte[0] : StringValue.bytes(eb.value());
+    // Redis refuses a table (4 bytes a cell) larger than proto-max-bulk-len, even for LEN.
+    long cells = (long) (x.length + 1) * (y.length + 1);
+    if (cells > ctx.server.config().getLong("proto-max-bulk-len") / 4) {
+      ctx.error("ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len");
+      return;
+    }
     if (len) {
       ctx.reply.integer(lengthOnly(x, y));
       return;
     }
-    int[] table = table(x, y);
+    int[] table = table(x, y, cells);
     if (table == null) {
       ctx.error("ERR Insufficient memory, failed allocating transient memory for LCS");
       return;
@@ -80,12 +86,11 @@ public final class Lcs implements CommandHandler {
   }
 
   /**
-   * The full table, cell (i, j) at j + i * (|y| + 1), or null when it cannot fit in the heap (Redis
-   * also answers an error rather than fail when the allocation is refused).
+   * The full table, cell (i, j) at j + i * (|y| + 1), or null when it cannot fit in the heap (as
+   * Redis answers an error when malloc refuses it).
    */
-  private static int[] table(byte[] x, byte[] y) {
+  private static int[] table(byte[] x, byte[] y, long cells) {
     int w = y.length + 1;
-    long cells = (long) (x.length + 1) * w;
     Runtime rt = Runtime.getRuntime();
     long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     // Leave half the free heap to everything else this server is doing.

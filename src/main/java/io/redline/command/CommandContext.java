@@ -26,6 +26,11 @@ public final class CommandContext {
   private final int dbIndex;
   /** The command's time in ms: one reading per command, as Redis caches it, so TTL math is consistent. */
   public final long now;
+  private long dirty;
+  private byte[][] blockedKeys;
+  private long blockTimeoutMillis;
+  private byte[] readyKey;
+  private boolean mayBlock = true;
 
   public CommandContext(ServerContext server, CommandSpec spec, Args args, ReplyWriter reply,
                         ClientConnection client, Scope scope, int dbIndex, long now) {
@@ -67,7 +72,49 @@ public final class CommandContext {
 
   /** Counts a write for the "changes since last save" and, later, replication and WATCH. */
   public void dirty(long n) {
+    dirty += n;
     server.noteDirty(n);
+  }
+
+  /** How many changes this command made; a write with none changed nothing (no wake-ups, no WATCH hits). */
+  public long dirtyCount() { return dirty; }
+
+  // ---- blocking commands (BLPOP & co.) ----------------------------------------------------
+
+  /**
+   * Parks the client on {@code keys} instead of replying: it is served when one of them becomes
+   * ready, or gets {@link BlockingCommand#timeoutReply} after {@code timeoutMillis} (0 = never).
+   * Only {@link BlockingCommand} handlers may call this, and only when they found nothing to do.
+   */
+  public void block(byte[][] keys, long timeoutMillis) {
+    this.blockedKeys = keys;
+    this.blockTimeoutMillis = timeoutMillis;
+  }
+
+  public byte[][] blockedKeys() { return blockedKeys; }
+  public long blockTimeoutMillis() { return blockTimeoutMillis; }
+
+  /** While serving a parked client: the key that became ready (only it may be used), else null. */
+  public byte[] readyKey() { return readyKey; }
+
+  /** Whether a blocking command may park (not inside MULTI or a script, where it answers at once). */
+  public boolean mayBlock() { return readyKey == null && mayBlock; }
+
+  public CommandContext serving(byte[] key) {
+    this.readyKey = key;
+    return this;
+  }
+
+  /** Copies the parking request of {@code other} (used when its arguments are detached). */
+  public CommandContext parkedFrom(CommandContext other) {
+    this.blockedKeys = other.blockedKeys;
+    this.blockTimeoutMillis = other.blockTimeoutMillis;
+    return this;
+  }
+
+  public CommandContext noBlocking() {
+    this.mayBlock = false;
+    return this;
   }
 
   public void error(String message) { reply.error(message); }

@@ -23,6 +23,21 @@ public final class CommandTable {
   private final Map<String, CommandSpec> served = new TreeMap<>();
   private final List<String> boundWithoutDeclaration = new ArrayList<>();
 
+  /**
+   * The table a server runs with: every {@link CommandFamily} on the class path (core and
+   * modules), its declaration files loaded, its handlers bound.
+   */
+  public static CommandTable standard(ClassLoader loader) {
+    CommandTable table = new CommandTable();
+    List<CommandFamily> families = new ArrayList<>();
+    java.util.ServiceLoader.load(CommandFamily.class, loader).forEach(families::add);
+    java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+    for (CommandFamily f : families) groups.addAll(f.declarationGroups());
+    table.load(loader, groups.toArray(new String[0]));
+    for (CommandFamily f : families) f.register(table);
+    return table;
+  }
+
   /** Loads declarations from {@code commands/<group>.json} resources on the class path. */
   public void load(ClassLoader loader, String... groups) {
     for (String group : groups) {

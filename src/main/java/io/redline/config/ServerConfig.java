@@ -23,6 +23,8 @@ public final class ServerConfig {
   private final Map<String, ConfigOption> options = new LinkedHashMap<>();
   private final Map<String, String> values = new ConcurrentHashMap<>();
   private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+  /** Old name → current name, as Redis 7.0 still takes "zset-max-ziplist-entries" for "zset-max-listpack-entries". */
+  private final Map<String, String> aliases = new LinkedHashMap<>();
   private Path file;
 
   public ServerConfig() {
@@ -38,13 +40,28 @@ public final class ServerConfig {
     add(ConfigOption.integer("tcp-backlog", 511, 0, Integer.MAX_VALUE, false));
     add(ConfigOption.integer("hz", 10, 1, 500, true));
     add(ConfigOption.memory("proto-max-bulk-len", 512L * 1024 * 1024, 1024 * 1024, Long.MAX_VALUE, true));
-    add(ConfigOption.oneOf("loglevel", "notice", true, "debug", "verbose", "notice", "warning", "nothing"));
+    add(ConfigOption.memory("hll-sparse-max-bytes", 3000, 0, Long.MAX_VALUE, true));
+    add(ConfigOption.oneOf("loglevel", "notice", true, "debug", "verbose", "notice", "warning")); // Redis 7.0's levels
+    add(ConfigOption.integer("zset-max-listpack-entries", 128, 0, Long.MAX_VALUE, true));
+    add(ConfigOption.memory("zset-max-listpack-value", 64, 0, Long.MAX_VALUE, true));
+    alias("zset-max-ziplist-entries", "zset-max-listpack-entries");
+    alias("zset-max-ziplist-value", "zset-max-listpack-value");
+    add(ConfigOption.integer("hash-max-listpack-entries", 512, 0, Long.MAX_VALUE, true));
+    add(ConfigOption.memory("hash-max-listpack-value", 64, 0, Long.MAX_VALUE, true));
+    alias("hash-max-ziplist-entries", "hash-max-listpack-entries");
+    alias("hash-max-ziplist-value", "hash-max-listpack-value");
+    add(ConfigOption.integer("set-max-intset-entries", 512, 0, Long.MAX_VALUE, true));
   }
 
   private void add(ConfigOption o) {
     options.put(o.name, o);
     values.put(o.name, o.defaultValue);
   }
+
+  /** Makes {@code alias} a second name of option {@code name}: same value, listed by CONFIG GET under both. */
+  private void alias(String alias, String name) { aliases.put(alias, name); }
+
+  private String canonical(String lowerName) { return aliases.getOrDefault(lowerName, lowerName); }
 
   /** Loads an optional config file (first argument when it does not start with "--") and flags. */
   public static ServerConfig fromArgs(String[] args) {
@@ -86,7 +103,7 @@ public final class ServerConfig {
       List<String> words = ConfigLine.split(line);
       if (words == null) throw fatal(n + 1, line, "Unbalanced quotes in configuration line");
       if (words.isEmpty()) continue;
-      String name = words.get(0).toLowerCase(Locale.ROOT);
+      String name = canonical(words.get(0).toLowerCase(Locale.ROOT));
       ConfigOption o = options.get(name);
       if (o == null || words.size() < 2) throw fatal(n + 1, line, "Bad directive or wrong number of arguments");
       String value = String.join(" ", words.subList(1, words.size()));
@@ -122,6 +139,9 @@ public final class ServerConfig {
       for (ConfigOption o : options.values()) {
         if (Glob.match(p, o.name, true)) out.put(o.name, values.get(o.name));
       }
+      for (Map.Entry<String, String> a : aliases.entrySet()) {
+        if (Glob.match(p, a.getKey(), true)) out.put(a.getKey(), values.get(a.getValue()));
+      }
     }
     return out;
   }
@@ -134,14 +154,14 @@ public final class ServerConfig {
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (String[] pair : pairs) {
       String name = pair[0].toLowerCase(Locale.ROOT);
-      ConfigOption o = options.get(name);
+      ConfigOption o = options.get(canonical(name));
       if (o == null) return "ERR Unknown option or number of arguments for CONFIG SET - '" + pair[0] + "'";
       if (!o.mutable) return setFailed(pair[0], "can't set immutable config");
       if (!seen.add(name)) return setFailed(pair[0], "duplicate parameter");
     }
     Map<String, String> next = new LinkedHashMap<>();
     for (String[] pair : pairs) {
-      String name = pair[0].toLowerCase(Locale.ROOT);
+      String name = canonical(pair[0].toLowerCase(Locale.ROOT));
       try {
         next.put(name, options.get(name).normalise(pair[1]));
       } catch (IllegalArgumentException e) {
@@ -167,7 +187,7 @@ public final class ServerConfig {
     List<String> out = new ArrayList<>();
     for (String line : lines) {
       List<String> words = ConfigLine.split(line.trim());
-      String name = (words == null || words.isEmpty() || line.trim().startsWith("#")) ? null : words.get(0).toLowerCase(Locale.ROOT);
+      String name = (words == null || words.isEmpty() || line.trim().startsWith("#")) ? null : canonical(words.get(0).toLowerCase(Locale.ROOT));
       if (name != null && options.containsKey(name)) {
         if (written.putIfAbsent(name, true) == null) out.add(name + " " + ConfigLine.quote(values.get(name)));
       } else {

@@ -47,6 +47,12 @@ public final class Args {
     this.count = 0;
   }
 
+  /** Points the slices at {@code buffer}, their bytes having moved there {@code shift} places earlier. */
+  void rebase(byte[] buffer, int shift) {
+    this.buf = buffer;
+    for (int i = 0; i < count; i++) off[i] -= shift;
+  }
+
   void add(int offset, int length) {
     if (count == off.length) {
       int n = off.length * 2;

@@ -77,6 +77,7 @@ public final class RespParser {
     if (want > Integer.MAX_VALUE - 16) want = (long) end + n;
     if (want > Integer.MAX_VALUE - 16) throw new ProtocolException("query buffer too large");
     buf = Arrays.copyOf(buf, (int) want);
+    args.rebase(buf, 0);
   }
 
   private void compact() {
@@ -85,16 +86,7 @@ public final class RespParser {
     end -= shift;
     pos -= shift;
     start = 0;
-    args.reset(buf);
-    // Offsets of arguments already found move with the bytes.
-    int found = args.size();
-    int[] o = new int[found];
-    int[] l = new int[found];
-    for (int i = 0; i < found; i++) {
-      o[i] = args.offset(i) - shift;
-      l[i] = args.length(i);
-    }
-    for (int i = 0; i < found; i++) args.add(o[i], l[i]);
+    args.rebase(buf, shift); // arguments already found move with their bytes
   }
 
   /**

@@ -40,6 +40,9 @@ public final class ClientConnection {
   /** A command held back by CLIENT PAUSE, with everything after it left unparsed until it runs. */
   private Args held;
 
+  /** The blocking command this client is parked in, if any (set from the thread that parked it). */
+  private volatile Waiter parked;
+
   // Session state, touched only on the home loop.
   private int db;
   private int resp = 2;
@@ -248,6 +251,8 @@ public final class ClientConnection {
 
   private void onClosed() {
     closed = true;
+    Waiter w = parked;
+    if (w != null) server.blocking().abandoned(w);
     held = null;
     server.clients().stopAwaiting(this);
     server.clients().remove(this);
@@ -257,6 +262,17 @@ public final class ClientConnection {
       out.release();
       out = null;
     }
+  }
+
+  void parkedOn(Waiter w) { this.parked = w; }
+
+  /** Whether the client is parked in a blocking command (INFO blocked_clients, CLIENT LIST flags). */
+  public boolean isBlocked() { return parked != null; }
+
+  /** On the home loop: see {@link CommandDispatcher#retryParked}. */
+  void retryParked(Waiter w) {
+    if (closed) return;
+    dispatcher.retryParked(this, w.spec, w.args, w.slot, w.db, w.resp);
   }
 
   // ---- session state -----------------------------------------------------------------------

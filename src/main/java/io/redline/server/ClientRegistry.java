@@ -2,7 +2,6 @@ package io.redline.server;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,8 +16,6 @@ public final class ClientRegistry {
   private volatile boolean pauseWritesOnly;
   /** Clients holding a paused command: CLIENT UNPAUSE wakes them on their own loops. */
   private final java.util.Set<ClientConnection> awaitingUnpause = ConcurrentHashMap.newKeySet();
-  /** Clients parked by a blocking command (BLPOP...), for INFO blocked_clients. */
-  private final AtomicInteger blocked = new AtomicInteger();
 
   long newId() { return nextId.incrementAndGet(); }
   void add(ClientConnection c) { byId.put(c.id(), c); }
@@ -49,9 +46,6 @@ public final class ClientRegistry {
 
   void awaitUnpause(ClientConnection c) { awaitingUnpause.add(c); }
   void stopAwaiting(ClientConnection c) { awaitingUnpause.remove(c); }
-
-  public int blocked() { return blocked.get(); }
-  public void blockedDelta(int delta) { blocked.addAndGet(delta); }
 
   /** Whether a command with these properties must wait for CLIENT UNPAUSE / the pause deadline. */
   public boolean pausedFor(boolean isWrite) {

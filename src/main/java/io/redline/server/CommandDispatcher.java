@@ -106,7 +106,13 @@ public final class CommandDispatcher {
 
   private void runOnShard(ClientConnection client, CommandSpec spec, Args args, Shard target) {
     if (target == home && !client.hasPending() && home.canRunInline()) {
-      execute(spec, args, writerFor(client), client, homeScope, client.db());
+      CommandContext ctx = execute(spec, args, writerFor(client), client, homeScope, client.db());
+      if (ctx.blockedKeys() != null) {
+        // Parked: nothing was written and nothing was pending, so its slot goes here, in order.
+        server.blocking().park(detached(ctx), client, client.reserve());
+      } else if (ctx.dirtyCount() > 0) {
+        server.blocking().afterWrite(ctx, homeScope);
+      }
       return;
     }
     PendingReply slot = client.reserve();
@@ -146,17 +152,68 @@ public final class CommandDispatcher {
     int resp = client.resp();
     boolean discard = suppressReply(client);
     Scope scope = Scope.of(router, shards);
+    schedule(client, spec, kept, slot, shards, db, resp, discard);
+  }
+
+  private void schedule(ClientConnection client, CommandSpec spec, Args kept, PendingReply slot, Shard[] shards,
+                        int db, int resp, boolean discard) {
+    Scope scope = Scope.of(router, shards);
     server.scheduler().schedule(new MultiShardTx(home, shards, () -> {
       ByteBuf buf = client.alloc().heapBuffer(64);
-      execute(spec, kept, new ReplyWriter(buf, resp), client, scope, db);
+      CommandContext ctx = execute(spec, kept, new ReplyWriter(buf, resp), client, scope, db);
+      if (ctx.blockedKeys() != null) {
+        buf.release();
+        server.blocking().park(ctx, client, slot);
+        return;
+      }
+      if (ctx.dirtyCount() > 0) server.blocking().afterWrite(ctx, scope);
       if (discard) buf.clear();
       client.complete(slot, buf);
     }));
   }
 
-  /** On {@code shard}'s thread: runs a hopped command, appending its reply to {@code out}. */
-  void executeOn(Shard shard, CommandSpec spec, Args args, ByteBuf out, int resp, ClientConnection client, int db) {
-    execute(spec, args, new ReplyWriter(out, resp), client, router.scopeOf(shard.index()), db);
+  /**
+   * On the client's loop: a parked command whose serving needs shards the serving one did not
+   * hold (BLMOVE across shards) runs again, as a multi-shard command, into the same reply slot.
+   */
+  void retryParked(ClientConnection client, CommandSpec spec, Args args, PendingReply slot, int db, int resp) {
+    sendBatches();
+    spec.keyPositions(args, keyPositions);
+    boolean[] involved = new boolean[router.shardCount()];
+    int count = 0;
+    for (int i = 0; i < keyPositions.size(); i++) {
+      int p = keyPositions.get(i);
+      int s = router.shardOf(args.buffer(), args.offset(p), args.length(p));
+      if (!involved[s]) {
+        involved[s] = true;
+        count++;
+      }
+    }
+    Shard[] shards = new Shard[count];
+    for (int s = 0, k = 0; s < involved.length; s++) if (involved[s]) shards[k++] = router.shard(s);
+    schedule(client, spec, args, slot, shards, db, resp, false);
+  }
+
+  /** A parked command keeps its arguments beyond the parser's callback. */
+  private CommandContext detached(CommandContext ctx) {
+    return new CommandContext(server, ctx.spec, ctx.args.detach(), ctx.reply, ctx.client(), ctx.scope(), ctx.dbIndex(),
+        ctx.now).parkedFrom(ctx);
+  }
+
+  /**
+   * On {@code shard}'s thread: runs a hopped command, appending its reply to {@code out}.
+   * Returns true when the command parked its client instead of replying.
+   */
+  boolean executeOn(Shard shard, CommandSpec spec, Args args, ByteBuf out, int resp, ClientConnection client, int db,
+                    PendingReply slot) {
+    Scope scope = router.scopeOf(shard.index());
+    CommandContext ctx = execute(spec, args, new ReplyWriter(out, resp), client, scope, db);
+    if (ctx.blockedKeys() != null) {
+      server.blocking().park(ctx, client, slot);
+      return true;
+    }
+    if (ctx.dirtyCount() > 0) server.blocking().afterWrite(ctx, scope);
+    return false;
   }
 
   /** CLIENT REPLY OFF / SKIP: the command runs, its reply is thrown away. */
@@ -169,12 +226,13 @@ public final class CommandDispatcher {
     return client.replyWriter();
   }
 
-  private void execute(CommandSpec spec, Args args, ReplyWriter w, ClientConnection client, Scope scope, int db) {
+  private CommandContext execute(CommandSpec spec, Args args, ReplyWriter w, ClientConnection client, Scope scope, int db) {
     long start = System.nanoTime();
     ByteBuf buf = w.buffer();
     int before = buf.writerIndex();
+    CommandContext ctx = new CommandContext(server, spec, args, w, client, scope, db, System.currentTimeMillis());
     try {
-      spec.handler().execute(new CommandContext(server, spec, args, w, client, scope, db, System.currentTimeMillis()));
+      spec.handler().execute(ctx);
     } catch (RuntimeException e) {
       buf.writerIndex(before);
       w.error("ERR " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -184,6 +242,7 @@ public final class CommandDispatcher {
       server.stats().countError(errorCode(buf, before + 1));
       spec.recordFailed();
     }
+    return ctx;
   }
 
   /** The error's first word (ERR, WRONGTYPE...), as INFO errorstats groups them. */

@@ -64,21 +64,28 @@ final class HopBatch extends ShardTask implements Runnable {
   @Override
   public void run(Shard shard) {
     replies = PooledByteBufAllocator.DEFAULT.heapBuffer(size * 16);
-    unconsumed = size;
+    int answered = size;
     for (int i = 0; i < size; i++) {
       PendingReply slot = slots[i];
       slot.from = replies.writerIndex();
-      dispatcher.executeOn(shard, specs[i], args[i], replies, resps[i], clients[i], dbs[i]);
+      if (dispatcher.executeOn(shard, specs[i], args[i], replies, resps[i], clients[i], dbs[i], slot)) {
+        slot.parked = true;
+        slot.batch = null;
+        answered--;
+        continue;
+      }
       if (discards[i]) replies.writerIndex(slot.from);
       slot.to = replies.writerIndex();
     }
+    unconsumed = answered;
+    if (answered == 0) replies.release();
     home.control(this);
   }
 
   /** Back on the home loop: hands each reply to its connection. */
   @Override
   public void run() {
-    for (int i = 0; i < size; i++) clients[i].completeBatched(slots[i]);
+    for (int i = 0; i < size; i++) if (!slots[i].parked) clients[i].completeBatched(slots[i]);
   }
 
   ByteBuf replies() { return replies; }

@@ -12,6 +12,8 @@ final class PendingReply {
   int to;
   HopBatch batch;
   boolean done;
+  /** Its command parked the client: a {@link Waiter} will fill it, not the batch it came in. */
+  boolean parked;
 
   /** Writes the reply into {@code out} and gives back what it held. */
   void writeTo(ByteBuf out) {

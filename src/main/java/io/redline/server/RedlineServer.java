@@ -1,6 +1,5 @@
 package io.redline.server;
 
-import io.redline.command.CommandFamily;
 import io.redline.command.CommandTable;
 import io.redline.config.ServerConfig;
 import io.redline.shard.Shard;
@@ -11,7 +10,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -22,8 +20,6 @@ import java.util.logging.Logger;
  */
 public final class RedlineServer {
   private static final Logger LOG = Logger.getLogger("redline");
-  /** The groups of built-in command declarations under resources/commands/. */
-  private static final String[] CORE_GROUPS = {"string", "generic", "connection", "server"};
 
   private final ServerConfig config;
   private final Vertx vertx;
@@ -40,9 +36,7 @@ public final class RedlineServer {
         .setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
     Shard[] shards = new Shard[n];
     for (int i = 0; i < n; i++) shards[i] = new Shard(i, config.getInt("databases"));
-    CommandTable table = new CommandTable();
-    table.load(RedlineServer.class.getClassLoader(), CORE_GROUPS);
-    for (CommandFamily f : ServiceLoader.load(CommandFamily.class, RedlineServer.class.getClassLoader())) f.register(table);
+    CommandTable table = CommandTable.standard(RedlineServer.class.getClassLoader());
     this.context = new ServerContext(config, new ShardRouter(shards), table);
   }
 

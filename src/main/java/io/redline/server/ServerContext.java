@@ -24,6 +24,7 @@ public final class ServerContext {
   private final String replId;
   private volatile Runnable shutdownAction = () -> {};
   private volatile int boundPort;
+  private final BlockingService blocking;
 
   public ServerContext(ServerConfig config, ShardRouter router, CommandTable commands) {
     this.config = config;
@@ -32,6 +33,7 @@ public final class ServerContext {
     byte[] id = new byte[20];
     new SecureRandom().nextBytes(id);
     this.runId = HexFormat.of().formatHex(id);
+    this.blocking = new BlockingService(this);
     new SecureRandom().nextBytes(id);
     this.replId = HexFormat.of().formatHex(id);
   }
@@ -42,6 +44,7 @@ public final class ServerContext {
   public CommandTable commands() { return commands; }
   public ClientRegistry clients() { return clients; }
   public ServerStats stats() { return stats; }
+  BlockingService blocking() { return blocking; }
   public long startMillis() { return startMillis; }
   public String runId() { return runId; }
   /** The replication id (INFO master_replid): random per start, like Redis's, distinct from run_id. */

@@ -1,14 +1,11 @@
 package io.redline.store;
 
 /**
- * What the generic key commands need from a value type other than strings (strings are
- * {@code byte[]}, {@code Long} or {@link StringBuilderValue}; see {@link StringValue}).
- * Every list, hash, set, sorted-set and stream value class implements it.
+ * What COPY needs from a {@link RedisValue} type: a deep copy. A collection type that does not
+ * implement this cannot be copied yet, and COPY replies with an error rather than let two keys
+ * share one mutable value.
  */
 public interface StoredValue {
-  /** Redis's name for the current representation, for OBJECT ENCODING ("listpack", "hashtable"...). */
-  String encoding();
-
-  /** An independent deep copy, for COPY: later writes to either must not show in the other. */
+  /** An independent deep copy: later writes to either must not show in the other. */
   StoredValue copy();
 }

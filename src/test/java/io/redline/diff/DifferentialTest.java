@@ -179,7 +179,17 @@ class DifferentialTest {
     return file + ":" + step.lineNo() + ": " + why + which + "\n"
         + "  command: " + step.text() + "\n"
         + "  redis:   " + Escape.reply(redisReply) + "\n"
-        + "  redline: " + Escape.reply(redlineReply);
+        + "  redline: " + Escape.reply(redlineReply) + firstDifference(redisReply, redlineReply);
+  }
+
+  /** For long replies the printed heads may agree: then show where they part. */
+  private static String firstDifference(byte[] x, byte[] y) {
+    int at = Arrays.mismatch(x, y);
+    if (at < 1000) return "";
+    int from = Math.max(0, at - 40);
+    return "\n  first difference at byte " + at + " (redis " + x.length + " bytes, redline " + y.length + " bytes):"
+        + "\n    redis:   ..." + Escape.bytes(x, from, Math.max(0, Math.min(x.length - from, 120)), 120)
+        + "\n    redline: ..." + Escape.bytes(y, from, Math.max(0, Math.min(y.length - from, 120)), 120);
   }
 
   /** One server's connection for a file; remembers when the server has closed it. */

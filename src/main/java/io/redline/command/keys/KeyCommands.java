@@ -3,12 +3,18 @@ package io.redline.command.keys;
 import io.redline.command.CommandFamily;
 import io.redline.command.CommandTable;
 import io.redline.command.Route;
+import java.util.List;
 
 /**
  * The generic key family: binds each handler to its declaration in commands/generic.json (and
  * the keyspace-wide DBSIZE, FLUSHDB, FLUSHALL, SWAPDB from commands/server.json).
  */
 public final class KeyCommands implements CommandFamily {
+  @Override
+  public List<String> declarationGroups() {
+    return List.of("generic", "server"); // DBSIZE, FLUSHDB, FLUSHALL and SWAPDB are declared in server.json
+  }
+
   @Override
   public void register(CommandTable t) {
     t.bind("del", Route.KEYS, new Del());

@@ -8,7 +8,7 @@ import io.redline.protocol.Args;
  * Java table has fewer than 2^31 buckets). Cursor 0 is shard 0 at its start, and a scan ends when
  * the last shard's own cursor comes back to 0; with one shard the cursor is exactly Redis's.
  */
-final class ScanCursor {
+public final class ScanCursor {
   private ScanCursor() {}
 
   static long shard(long cursor) { return cursor >>> 32; }
@@ -31,7 +31,7 @@ final class ScanCursor {
    * trailing bytes except after a NUL, and the empty string means 0. Returns false for text
    * Redis rejects; otherwise stores the cursor in {@code out[0]}.
    */
-  static boolean parse(Args a, int arg, long[] out) {
+  public static boolean parse(Args a, int arg, long[] out) {
     byte[] b = a.buffer();
     int i = a.offset(arg);
     int end = i + a.length(arg);

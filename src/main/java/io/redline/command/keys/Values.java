@@ -2,9 +2,8 @@ package io.redline.command.keys;
 
 import io.redline.store.StoredValue;
 import io.redline.store.StringBuilderValue;
-import io.redline.store.StringValue;
 
-/** Type-independent views of a stored value that COPY and OBJECT need. */
+/** Type-independent views of a stored value that COPY and OBJECT REFCOUNT need. */
 final class Values {
   private Values() {}
 
@@ -13,18 +12,11 @@ final class Values {
   /** Redis's OBJ_SHARED_INTEGERS: integers below this are one shared object each. */
   private static final long SHARED_INTEGERS = 10000;
 
-  /** A copy that shares nothing mutable with {@code v}, or null for a type that cannot copy itself. */
+  /** A copy that shares nothing mutable with {@code v}, or null for a type that cannot copy itself yet. */
   static Object copy(Object v) {
     if (v instanceof byte[] || v instanceof Long) return v; // never modified in place
     if (v instanceof StringBuilderValue s) return new StringBuilderValue(s.toBytes(), 0);
     if (v instanceof StoredValue s) return s.copy();
-    return null;
-  }
-
-  /** OBJECT ENCODING's answer, or null for a type that does not say. */
-  static String encoding(Object v) {
-    if (StringValue.isString(v)) return StringValue.encoding(v);
-    if (v instanceof StoredValue s) return s.encoding();
     return null;
   }
 

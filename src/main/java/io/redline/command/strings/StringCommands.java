@@ -7,6 +7,11 @@ import io.redline.command.Route;
 /** The string family: binds each handler to its declaration in commands/string.json. */
 public final class StringCommands implements CommandFamily {
   @Override
+  public java.util.List<String> declarationGroups() {
+    return java.util.List.of("string");
+  }
+
+  @Override
   public void register(CommandTable t) {
     t.bind("get", Route.KEYS, new Get());
     t.bind("set", Route.KEYS, new Set());

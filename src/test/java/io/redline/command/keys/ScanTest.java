@@ -28,6 +28,8 @@ class ScanTest {
   @RegisterExtension
   static final RedlineInstance REDLINE = new RedlineInstance();
 
+  private static final int PIPELINE_BATCH = 50;
+
   private RawClient c;
 
   @BeforeEach
@@ -182,14 +184,17 @@ class ScanTest {
     pipeline(cmds);
   }
 
-  /** Sends all commands in one write and checks that none failed. */
+  /** Sends the commands pipelined, a batch per write as a client library would, and checks that none failed. */
   private void pipeline(List<String[]> cmds) throws IOException {
-    ByteArrayOutputStream b = new ByteArrayOutputStream();
-    for (String[] cmd : cmds) b.writeBytes(RawClient.encode(cmd));
-    c.sendRaw(b.toByteArray());
-    for (String[] cmd : cmds) {
-      RespReply r = c.readReply();
-      assertTrue(!r.isError(), String.join(" ", cmd) + " -> " + r);
+    for (int from = 0; from < cmds.size(); from += PIPELINE_BATCH) {
+      List<String[]> batch = cmds.subList(from, Math.min(cmds.size(), from + PIPELINE_BATCH));
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      for (String[] cmd : batch) b.writeBytes(RawClient.encode(cmd));
+      c.sendRaw(b.toByteArray());
+      for (String[] cmd : batch) {
+        RespReply r = c.readReply();
+        assertTrue(!r.isError(), String.join(" ", cmd) + " -> " + r);
+      }
     }
   }
 

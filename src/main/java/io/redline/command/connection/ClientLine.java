@@ -1,0 +1,52 @@
+package io.redline.command.connection;
+
+import io.redline.server.ClientConnection;
+
+/**
+ * One client as CLIENT LIST / CLIENT INFO print it, in Redis 7.2's field order (7.0's plus
+ * lib-name and lib-ver). Fields Redis derives from its own allocator and buffers (qbuf-free,
+ * argv-mem, multi-mem, rbs, rbp, tot-mem) have no counterpart here and print 0; clients read
+ * these lines as key=value pairs, so keeping every key keeps their parsers happy.
+ */
+final class ClientLine {
+  private ClientLine() {}
+
+  static String of(ClientConnection c, long now) {
+    StringBuilder b = new StringBuilder(256);
+    b.append("id=").append(c.id());
+    b.append(" addr=").append(c.address());
+    b.append(" laddr=").append(c.localAddress());
+    b.append(" fd=").append(c.fd());
+    b.append(" name=").append(c.name());
+    b.append(" age=").append((now - c.createdMillis()) / 1000);
+    b.append(" idle=").append(Math.max(0, now - c.lastInteractionMillis()) / 1000);
+    b.append(" flags=").append(flags(c));
+    b.append(" db=").append(c.db());
+    // No pub/sub or MULTI exists yet: no connection can be subscribed or inside a transaction.
+    b.append(" sub=0 psub=0 ssub=0 multi=-1");
+    b.append(" qbuf=").append(c.queryBufferLength());
+    b.append(" qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0");
+    int obl = c.outputBufferLength();
+    b.append(" obl=").append(obl);
+    b.append(" oll=").append(c.pendingReplies());
+    b.append(" omem=").append(obl);
+    b.append(" tot-mem=0");
+    b.append(" events=").append(obl > 0 || c.pendingReplies() > 0 ? "rw" : "r");
+    b.append(" cmd=").append(c.lastCommand());
+    b.append(" user=default redir=-1");
+    b.append(" resp=").append(c.resp());
+    b.append(" lib-name=").append(c.libName());
+    b.append(" lib-ver=").append(c.libVersion());
+    return b.append('\n').toString();
+  }
+
+  /** Redis's flag letters for the states Redline has; "N" when none applies. */
+  private static String flags(ClientConnection c) {
+    StringBuilder f = new StringBuilder();
+    if (c.isBlocked() || c.holdingPausedCommand()) f.append('b'); // Redis shows paused clients as blocked too
+    if (c.closingAfterReplies()) f.append('c');
+    if (c.noEvict()) f.append('e');
+    if (c.noTouch()) f.append('T');
+    return f.length() == 0 ? "N" : f.toString();
+  }
+}

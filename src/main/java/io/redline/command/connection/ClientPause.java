@@ -1,0 +1,43 @@
+package io.redline.command.connection;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandHandler;
+import io.redline.util.RedisNumbers;
+
+/**
+ * CLIENT PAUSE timeout [WRITE|ALL]: commands (all, or those that write) from every client wait
+ * until the timeout or CLIENT UNPAUSE; the dispatcher holds them without blocking any loop.
+ */
+public final class ClientPause implements CommandHandler {
+  @Override
+  public void execute(CommandContext ctx) {
+    var a = ctx.args;
+    if (ctx.argc() > 4) {
+      ctx.error("ERR unknown subcommand or wrong number of arguments for '" + a.string(1) + "'. Try CLIENT HELP.");
+      return;
+    }
+    long timeout;
+    try {
+      timeout = RedisNumbers.parseLong(a.buffer(), a.offset(2), a.length(2));
+    } catch (NumberFormatException e) {
+      ctx.error("ERR timeout is not an integer or out of range");
+      return;
+    }
+    if (timeout < 0) {
+      ctx.error("ERR timeout is negative");
+      return;
+    }
+    boolean writesOnly = false;
+    if (ctx.argc() == 4) {
+      if (a.is(3, "WRITE")) writesOnly = true;
+      else if (!a.is(3, "ALL")) {
+        ctx.error("ERR CLIENT PAUSE mode must be WRITE or ALL");
+        return;
+      }
+    }
+    long now = System.currentTimeMillis();
+    long until = timeout > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeout;
+    ctx.server.clients().pause(until, writesOnly);
+    ctx.reply.ok();
+  }
+}

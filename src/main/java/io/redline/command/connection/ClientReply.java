@@ -1,0 +1,28 @@
+package io.redline.command.connection;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandHandler;
+import io.redline.command.Errors;
+import io.redline.server.ClientConnection;
+import io.redline.server.ReplyMode;
+
+/**
+ * CLIENT REPLY ON|OFF|SKIP. OFF and SKIP themselves get no reply; ON always answers OK — even
+ * when its own reply was to be discarded (mode OFF or a pending SKIP), since ON ends both.
+ */
+public final class ClientReply implements CommandHandler {
+  @Override
+  public void execute(CommandContext ctx) {
+    ClientConnection client = ctx.client();
+    if (ctx.args.is(2, "ON")) {
+      client.replyMode(ReplyMode.ON);
+      client.replyWriter().ok();
+    } else if (ctx.args.is(2, "OFF")) {
+      client.replyMode(ReplyMode.OFF);
+    } else if (ctx.args.is(2, "SKIP")) {
+      if (client.replyMode() != ReplyMode.OFF) client.skipNextReply();
+    } else {
+      ctx.error(Errors.SYNTAX);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.redline.command.connection;
+
+import io.redline.server.ClientConnection;
+import java.util.Locale;
+
+/** The client classes of CLIENT LIST TYPE and CLIENT KILL TYPE. */
+enum ClientType {
+  NORMAL, REPLICA, MASTER, PUBSUB;
+
+  /** Parses Redis's names (case-insensitive, "slave" for replica); null when unknown. */
+  static ClientType parse(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "normal" -> NORMAL;
+      case "replica", "slave" -> REPLICA;
+      case "master" -> MASTER;
+      case "pubsub" -> PUBSUB;
+      default -> null;
+    };
+  }
+
+  /** Every connection is a normal client until replication and pub/sub give them other roles. */
+  static ClientType of(ClientConnection c) {
+    return NORMAL;
+  }
+
+  static String unknown(String s) {
+    return "ERR Unknown client type '" + s + "'";
+  }
+}

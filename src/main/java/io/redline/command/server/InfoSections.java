@@ -1,0 +1,290 @@
+package io.redline.command.server;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandSpec;
+import io.redline.config.ServerConfig;
+import io.redline.server.ServerContext;
+import io.redline.server.ServerStats;
+import io.redline.shard.Shard;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The text of each INFO section, in Redis's "field:value" lines. Only fields Redline can state
+ * truthfully are printed; a field Redis has but Redline has nothing behind (allocator stats,
+ * fork and AOF timings, latency percentiles) is left out rather than made up.
+ */
+final class InfoSections {
+  private static final String CRLF = "\r\n";
+  private final CommandContext ctx;
+  private final ServerContext server;
+  private StringBuilder out;
+
+  InfoSections(CommandContext ctx) {
+    this.ctx = ctx;
+    this.server = ctx.server;
+  }
+
+  void append(String section, StringBuilder to) {
+    out = to;
+    switch (section) {
+      case "server" -> server();
+      case "clients" -> clients();
+      case "memory" -> memory();
+      case "persistence" -> persistence();
+      case "stats" -> stats();
+      case "replication" -> replication();
+      case "cpu" -> cpu();
+      case "modules" -> header("Modules"); // no Redis modules are ever loaded
+      case "commandstats" -> commandStats();
+      case "errorstats" -> errorStats();
+      case "cluster" -> {
+        header("Cluster");
+        field("cluster_enabled", 0);
+      }
+      case "keyspace" -> keyspace();
+      default -> throw new IllegalArgumentException(section);
+    }
+  }
+
+  private void header(String title) { out.append("# ").append(title).append(CRLF); }
+
+  private void field(String name, Object value) { out.append(name).append(':').append(value).append(CRLF); }
+
+  private void server() {
+    ServerConfig config = server.config();
+    long now = System.currentTimeMillis();
+    long uptime = (now - server.startMillis()) / 1000;
+    header("Server");
+    field("redis_version", ServerContext.VERSION);
+    field("redline_version", ServerContext.REDLINE_VERSION);
+    field("redis_mode", "standalone");
+    field("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + arch());
+    field("arch_bits", System.getProperty("sun.arch.data.model", "64"));
+    field("process_id", ProcessHandle.current().pid());
+    field("process_supervised", "no");
+    field("run_id", server.runId());
+    field("tcp_port", server.port());
+    java.time.Instant t = java.time.Instant.now();
+    field("server_time_usec", t.getEpochSecond() * 1_000_000 + t.getNano() / 1000);
+    field("uptime_in_seconds", uptime);
+    field("uptime_in_days", uptime / 86400);
+    field("configured_hz", config.get("hz"));
+    field("lru_clock", (now / 1000) & ((1 << 24) - 1)); // Redis's 24-bit seconds clock
+    field("config_file", config.file() == null ? "" : config.file().toString());
+  }
+
+  /** Redis prints uname's machine name: x86_64 where the JVM says amd64. */
+  private static String arch() {
+    String a = System.getProperty("os.arch");
+    return a.equals("amd64") ? "x86_64" : a;
+  }
+
+  private void clients() {
+    header("Clients");
+    field("connected_clients", server.clients().count());
+    field("cluster_connections", 0);
+    field("maxclients", server.config().get("maxclients"));
+    int blocked = 0;
+    for (var c : server.clients().all()) if (c.isBlocked()) blocked++;
+    field("blocked_clients", blocked);
+    field("tracking_clients", 0); // CLIENT TRACKING is not served
+  }
+
+  /**
+   * Redline's data lives on the JVM heap, so used_memory is the heap in use (live data plus not
+   * yet collected garbage); used_memory_rss is the process's resident set, as in Redis.
+   */
+  private void memory() {
+    Runtime rt = Runtime.getRuntime();
+    long used = rt.totalMemory() - rt.freeMemory();
+    header("Memory");
+    field("used_memory", used);
+    field("used_memory_human", human(used));
+    long rss = residentBytes();
+    if (rss >= 0) {
+      field("used_memory_rss", rss);
+      field("used_memory_rss_human", human(rss));
+    }
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      long total = os.getTotalMemorySize();
+      field("total_system_memory", total);
+      field("total_system_memory_human", human(total));
+    }
+    field("jvm_heap_max", rt.maxMemory());
+    field("jvm_heap_max_human", human(rt.maxMemory()));
+    // Without a maxmemory option nothing is limited or evicted: Redis's defaults say exactly that.
+    String max = server.config().get("maxmemory");
+    long maxBytes = max == null ? 0 : Long.parseLong(max);
+    field("maxmemory", maxBytes);
+    field("maxmemory_human", human(maxBytes));
+    String policy = server.config().get("maxmemory-policy");
+    field("maxmemory_policy", policy == null ? "noeviction" : policy);
+  }
+
+  /**
+   * Redline has no RDB or AOF yet: these are the values of a Redis that has never saved and has
+   * no save points or AOF configured, which is exactly its state.
+   */
+  private void persistence() {
+    header("Persistence");
+    field("loading", 0);
+    field("async_loading", 0);
+    field("rdb_changes_since_last_save", server.stats().dirty.sum());
+    field("rdb_bgsave_in_progress", 0);
+    field("rdb_last_save_time", server.startMillis() / 1000);
+    field("rdb_last_bgsave_status", "ok");
+    field("rdb_last_bgsave_time_sec", -1);
+    field("rdb_current_bgsave_time_sec", -1);
+    field("rdb_saves", 0);
+    field("aof_enabled", 0);
+    field("aof_rewrite_in_progress", 0);
+    field("aof_rewrite_scheduled", 0);
+    field("aof_last_rewrite_time_sec", -1);
+    field("aof_current_rewrite_time_sec", -1);
+    field("aof_last_bgrewrite_status", "ok");
+    field("aof_rewrites", 0);
+    field("aof_last_write_status", "ok");
+  }
+
+  private void stats() {
+    ServerStats s = server.stats();
+    long expired = 0;
+    for (Shard shard : server.router().shards()) expired += shard.stats().expiredKeys;
+    long[] hitsMisses = new long[2];
+    int databases = server.config().getInt("databases");
+    for (int db = 0; db < databases; db++) {
+      ctx.db(db).forEachDatabase(d -> {
+        hitsMisses[0] += d.hits();
+        hitsMisses[1] += d.misses();
+      });
+    }
+    header("Stats");
+    field("total_connections_received", s.connectionsReceived.sum());
+    field("total_commands_processed", s.commandsProcessed.sum());
+    field("total_net_input_bytes", s.netInputBytes.sum());
+    field("total_net_output_bytes", s.netOutputBytes.sum());
+    field("rejected_connections", s.rejectedConnections.sum());
+    field("expired_keys", expired);
+    field("keyspace_hits", hitsMisses[0]);
+    field("keyspace_misses", hitsMisses[1]);
+    field("total_error_replies", s.errorReplies.sum());
+  }
+
+  /** A primary without replicas: Redis's values for that state, with our own replication id. */
+  private void replication() {
+    header("Replication");
+    field("role", "master");
+    field("connected_slaves", 0);
+    field("master_failover_state", "no-failover");
+    field("master_replid", server.replId());
+    field("master_replid2", "0".repeat(40));
+    field("master_repl_offset", 0);
+    field("second_repl_offset", -1);
+    field("repl_backlog_active", 0);
+    field("repl_backlog_first_byte_offset", 0);
+    field("repl_backlog_histlen", 0);
+  }
+
+  /** From /proc/self/stat (Linux): user and system CPU seconds of the process and its children. */
+  private void cpu() {
+    header("CPU");
+    String stat;
+    try {
+      stat = Files.readString(Path.of("/proc/self/stat"));
+    } catch (IOException | RuntimeException e) {
+      return; // not Linux: nothing truthful to print
+    }
+    // Fields after the parenthesised command name; utime is field 14 of the whole line.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    double tick = 100.0; // USER_HZ, 100 on every Linux the JVM runs on
+    field("used_cpu_sys", seconds(Long.parseLong(f[12]) / tick));
+    field("used_cpu_user", seconds(Long.parseLong(f[11]) / tick));
+    field("used_cpu_sys_children", seconds(Long.parseLong(f[14]) / tick));
+    field("used_cpu_user_children", seconds(Long.parseLong(f[13]) / tick));
+  }
+
+  private static String seconds(double s) { return String.format(Locale.ROOT, "%.6f", s); }
+
+  private void commandStats() {
+    header("Commandstats");
+    for (CommandSpec spec : server.commands().all()) {
+      commandStat(spec);
+      for (CommandSpec sub : spec.subcommands().values()) commandStat(sub);
+    }
+  }
+
+  private void commandStat(CommandSpec s) {
+    long calls = s.calls();
+    long rejected = s.rejectedCalls();
+    long failed = s.failedCalls();
+    if (calls == 0 && rejected == 0 && failed == 0) return;
+    long usec = s.micros();
+    out.append("cmdstat_").append(s.name())
+        .append(":calls=").append(calls)
+        .append(",usec=").append(usec)
+        .append(",usec_per_call=").append(String.format(Locale.ROOT, "%.2f", calls == 0 ? 0.0 : (double) usec / calls))
+        .append(",rejected_calls=").append(rejected)
+        .append(",failed_calls=").append(failed)
+        .append(CRLF);
+  }
+
+  private void errorStats() {
+    header("Errorstats");
+    Map<String, LongAdder> sorted = new TreeMap<>(server.stats().errorsByCode);
+    for (Map.Entry<String, LongAdder> e : sorted.entrySet()) {
+      out.append("errorstat_").append(e.getKey()).append(":count=").append(e.getValue().sum()).append(CRLF);
+    }
+  }
+
+  /**
+   * Key counts of every database over all shards (INFO holds them all). Redis's avg_ttl is an
+   * estimate its expire cycle samples, 0 until it has; Redline keeps no such estimate and prints 0.
+   */
+  private void keyspace() {
+    header("Keyspace");
+    int databases = server.config().getInt("databases");
+    List<String> lines = new ArrayList<>();
+    for (int db = 0; db < databases; db++) {
+      long[] n = new long[2];
+      ctx.db(db).forEachDatabase(d -> {
+        n[0] += d.size();
+        n[1] += d.expiring();
+      });
+      if (n[0] > 0) lines.add("db" + db + ":keys=" + n[0] + ",expires=" + n[1] + ",avg_ttl=0" + CRLF);
+    }
+    lines.forEach(out::append);
+  }
+
+  /** Redis's bytesToHuman. */
+  static String human(long n) {
+    if (n < 1024) return n + "B";
+    String[] units = {"K", "M", "G", "T", "P"};
+    double v = n;
+    for (String u : units) {
+      v /= 1024;
+      if (v < 1024 || u.equals("P")) return String.format(Locale.ROOT, "%.2f%s", v, u);
+    }
+    return n + "B";
+  }
+
+  /** VmRSS from /proc/self/status, or -1 where there is none. */
+  private static long residentBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
+  }
+}

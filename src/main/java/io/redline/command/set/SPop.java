@@ -1,0 +1,63 @@
+package io.redline.command.set;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandHandler;
+import io.redline.command.Errors;
+import io.redline.protocol.Args;
+import io.redline.store.Entry;
+import io.redline.store.set.SetValue;
+import io.redline.util.RedisNumbers;
+
+/**
+ * SPOP key [count]: removes random members. With a count the reply is a set (RESP3 "~"); a
+ * count of at least the set's size takes everything, in the set's order (ascending for an
+ * intset, as Redis), and deletes the key.
+ */
+public final class SPop implements CommandHandler {
+  @Override
+  public void execute(CommandContext ctx) {
+    Args a = ctx.args;
+    if (a.size() > 3) {
+      ctx.error(Errors.SYNTAX);
+      return;
+    }
+    long count = -1;
+    if (a.size() == 3) {
+      count = RedisNumbers.isLong(a.buffer(), a.offset(2), a.length(2))
+          ? RedisNumbers.parseLong(a.buffer(), a.offset(2), a.length(2)) : -1;
+      if (count < 0) {
+        ctx.error("ERR value is out of range, must be positive");
+        return;
+      }
+    }
+    Entry e = ctx.lookupWrite(1);
+    if (!Sets.isSetOrAbsent(ctx, e)) return;
+    if (count < 0) {
+      if (e == null) {
+        ctx.reply.nullBulk();
+        return;
+      }
+      SetValue s = (SetValue) e.value();
+      byte[] m = s.pop();
+      if (s.size() == 0) ctx.db().delete(e);
+      ctx.dirty(1);
+      ctx.reply.bulk(m);
+      return;
+    }
+    if (e == null || count == 0) {
+      ctx.reply.set(0);
+      return;
+    }
+    SetValue s = (SetValue) e.value();
+    if (count >= s.size()) {
+      Sets.replyMembers(ctx, s);
+      ctx.dirty(s.size());
+      ctx.db().delete(e);
+      return;
+    }
+    int n = (int) count;
+    ctx.reply.set(n);
+    for (int i = 0; i < n; i++) ctx.reply.bulk(s.pop());
+    ctx.dirty(n);
+  }
+}

@@ -1,0 +1,29 @@
+package io.redline.command.set;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandHandler;
+import io.redline.protocol.Args;
+import io.redline.store.Entry;
+import io.redline.store.set.SetValue;
+
+/** SREM key member [member ...]: replies how many were removed; an emptied set is deleted. */
+public final class SRem implements CommandHandler {
+  @Override
+  public void execute(CommandContext ctx) {
+    Entry e = ctx.lookupWrite(1);
+    if (!Sets.isSetOrAbsent(ctx, e)) return;
+    if (e == null) {
+      ctx.reply.integer(0);
+      return;
+    }
+    SetValue s = (SetValue) e.value();
+    Args a = ctx.args;
+    int removed = 0;
+    for (int i = 2; i < a.size() && s.size() > 0; i++) {
+      if (s.remove(a.buffer(), a.offset(i), a.length(i))) removed++;
+    }
+    if (s.size() == 0) ctx.db().delete(e);
+    ctx.dirty(removed);
+    ctx.reply.integer(removed);
+  }
+}

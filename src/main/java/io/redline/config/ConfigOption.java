@@ -7,7 +7,7 @@ import java.util.Locale;
  * Values are kept as Redis prints them in CONFIG GET ("yes", "6379", "536870912").
  */
 public final class ConfigOption {
-  public enum Kind { INT, MEMORY, BOOL, STRING, ENUM }
+  public enum Kind { INT, MEMORY, BOOL, STRING, ENUM, FIXED }
 
   final String name;
   final Kind kind;
@@ -46,6 +46,14 @@ public final class ConfigOption {
     return new ConfigOption(name, Kind.STRING, def, 0, 0, mutable, null, sensitive);
   }
 
+  /**
+   * An option Redis has whose only value Redline honours today is {@code value} (e.g. {@code save ""}
+   * while nothing is persisted): that value is accepted, anything else refused with {@code why}.
+   */
+  public static ConfigOption fixed(String name, String value, String why) {
+    return new ConfigOption(name, Kind.FIXED, value, 0, 0, true, new String[] {why}, false);
+  }
+
   public static ConfigOption oneOf(String name, String def, boolean mutable, String... choices) {
     return new ConfigOption(name, Kind.ENUM, def, 0, 0, mutable, choices, false);
   }
@@ -78,6 +86,10 @@ public final class ConfigOption {
         if (v < 0) throw new IllegalArgumentException("argument must be a memory value");
         checkRange(v);
         return Long.toString(v);
+      }
+      case FIXED -> {
+        if (!raw.equalsIgnoreCase(defaultValue)) throw new IllegalArgumentException(choices[0]);
+        return defaultValue;
       }
       case ENUM -> {
         String v = raw.toLowerCase(Locale.ROOT);

@@ -39,6 +39,10 @@ public final class ServerConfig {
     add(ConfigOption.integer("tcp-keepalive", 300, 0, Integer.MAX_VALUE, true));
     add(ConfigOption.integer("tcp-backlog", 511, 0, Integer.MAX_VALUE, false));
     add(ConfigOption.integer("hz", 10, 1, 500, true));
+    // No persistence yet: the only honest values are "no snapshots" and "no AOF" (clients such as
+    // redis-benchmark read them; setting anything else is refused, not pretended).
+    add(ConfigOption.fixed("save", "", "persistence is not available in this Redline version"));
+    add(ConfigOption.fixed("appendonly", "no", "persistence is not available in this Redline version"));
     add(ConfigOption.memory("proto-max-bulk-len", 512L * 1024 * 1024, 1024 * 1024, Long.MAX_VALUE, true));
     add(ConfigOption.memory("hll-sparse-max-bytes", 3000, 0, Long.MAX_VALUE, true));
     add(ConfigOption.oneOf("loglevel", "notice", true, "debug", "verbose", "notice", "warning")); // Redis 7.0's levels
@@ -120,7 +124,10 @@ public final class ServerConfig {
         + lineNo + "\n>>> '" + line + "'\n" + why);
   }
 
-  public String get(String name) { return values.get(name); }
+  public String get(String name) {
+    String v = values.get(name);
+    return v != null ? v : values.get(canonical(name)); // an old name (CONFIG GET hash-max-ziplist-entries)
+  }
   public int getInt(String name) { return (int) Long.parseLong(values.get(name)); }
   public long getLong(String name) { return Long.parseLong(values.get(name)); }
   public boolean getBool(String name) { return "yes".equals(values.get(name)); }

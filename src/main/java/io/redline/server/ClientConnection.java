@@ -89,6 +89,7 @@ public final class ClientConnection {
   private void onMessage(ByteBuf msg) {
     try {
       server.stats().netInputBytes.add(msg.readableBytes());
+      parser.maxBulkLen(server.config().getLong("proto-max-bulk-len")); // CONFIG SET applies to open connections
       parser.feed(msg);
     } finally {
       msg.release();
@@ -104,7 +105,7 @@ public final class ClientConnection {
     } catch (ProtocolException e) {
       ReplyWriter w = replyWriter();
       w.error("ERR Protocol error: " + e.getMessage());
-      server.stats().errorReplies.increment();
+      server.stats().countError("ERR");
       closeAfterReplies();
     }
   }
@@ -241,6 +242,7 @@ public final class ClientConnection {
 
   /** CLIENT KILL: closes at once, from any thread. */
   public void kill() {
+    server.clients().remove(this); // gone from CLIENT LIST/KILL at once, as Redis frees it at once
     home.controlOrRun(() -> {
       if (!closed) {
         closed = true;

@@ -74,12 +74,25 @@ public final class RedlineServer {
     await(Future.all(listening));
     context.port(listening.get(0).result());
     context.onShutdown(this::stopAndExit);
+    applyLogLevel(config.get("loglevel"));
+    config.onChange("loglevel", RedlineServer::applyLogLevel);
     java.util.Set<Object> loops = new java.util.HashSet<>();
     for (Shard s : shards) loops.add(s.loop());
     if (loops.size() != shards.length) LOG.warning("shards share event loops: " + loops.size() + " loops for " + shards.length + " shards");
     LOG.info(String.format("Redline %s (Redis %s compatible) ready: port %d, %d shard(s), %s transport, pid %d",
         ServerContext.REDLINE_VERSION, ServerContext.VERSION, context.port(), shards.length,
         vertx.isNativeTransportEnabled() ? "epoll" : "NIO", ProcessHandle.current().pid()));
+  }
+
+  /** Redis's log levels mapped onto java.util.logging's. */
+  private static void applyLogLevel(String level) {
+    LOG.setLevel(switch (level) {
+      case "debug" -> java.util.logging.Level.FINEST;
+      case "verbose" -> java.util.logging.Level.FINE;
+      case "warning" -> java.util.logging.Level.WARNING;
+      case "nothing" -> java.util.logging.Level.OFF;
+      default -> java.util.logging.Level.INFO;
+    });
   }
 
   private static <T> T await(Future<T> f) {

@@ -27,7 +27,7 @@ final class RespVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ContextInternal ctx = (ContextInternal) context;
-    shard.bind(ctx.nettyEventLoop(), server.config().getInt("hz"));
+    shard.bind(ctx.nettyEventLoop(), () -> server.config().getInt("hz"));
     dispatcher = new CommandDispatcher(server, shard);
     vertx.setPeriodic(1000, id -> closeIdleClients());
     return Future.succeededFuture();

@@ -32,6 +32,7 @@ public final class Shard {
   private final Runnable drainTask = this::drain;
   private final ShardStats stats = new ShardStats();
   private volatile EventLoop loop;
+  private java.util.function.IntSupplier hz = () -> 10;
   private MultiShardTx holding;
 
   public Shard(int index, int databaseCount) {
@@ -46,11 +47,20 @@ public final class Shard {
   public ShardStats stats() { return stats; }
   public EventLoop loop() { return loop; }
 
-  /** Binds the shard to its event loop and starts its active-expiry timer. */
-  public void bind(EventLoop eventLoop, int hz) {
+  /** Binds the shard to its event loop and starts its active-expiry timer, run {@code hz} times a second. */
+  public void bind(EventLoop eventLoop, java.util.function.IntSupplier hz) {
     this.loop = eventLoop;
-    long period = Math.max(1, 1000 / Math.max(1, hz));
-    eventLoop.scheduleAtFixedRate(this::activeExpireCycle, period, period, TimeUnit.MILLISECONDS);
+    this.hz = hz;
+    scheduleExpiry();
+  }
+
+  private void scheduleExpiry() {
+    // Re-read each time: CONFIG SET hz takes effect at the next tick.
+    long period = Math.max(1, 1000 / Math.max(1, hz.getAsInt()));
+    loop.schedule(() -> {
+      activeExpireCycle();
+      scheduleExpiry();
+    }, period, TimeUnit.MILLISECONDS);
   }
 
   public boolean inLoop() { return loop.inEventLoop(); }

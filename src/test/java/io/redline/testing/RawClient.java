@@ -130,6 +130,36 @@ public final class RawClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Everything the server sends until it closes the connection; fails with a
+   * SocketTimeoutException (carrying what arrived) if it is still open after {@code millis}.
+   */
+  public byte[] readUntilClosed(int millis) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    long deadline = System.nanoTime() + millis * 1_000_000L;
+    int old = socket.getSoTimeout();
+    try {
+      while (true) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) throw new SocketTimeoutException("still open after " + millis + " ms; got " + Escape.reply(b.toByteArray()));
+        socket.setSoTimeout((int) left);
+        int c;
+        try {
+          c = in.read();
+        } catch (SocketTimeoutException e) {
+          throw new SocketTimeoutException("still open after " + millis + " ms; got " + Escape.reply(b.toByteArray()));
+        } catch (IOException e) {
+          if (e.getMessage() != null && e.getMessage().contains("reset")) return b.toByteArray();
+          throw e;
+        }
+        if (c < 0) return b.toByteArray();
+        b.write(c);
+      }
+    } finally {
+      if (!socket.isClosed()) socket.setSoTimeout(old);
+    }
+  }
+
   /** Whatever bytes arrive within {@code millis} (empty if none); for checking that nothing is left over. */
   public byte[] drain(int millis) throws IOException {
     int old = socket.getSoTimeout();

@@ -1,7 +1,9 @@
 package io.redline.testing;
 
 import io.redline.server.RedlineServer;
+import io.redline.util.Crc16;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,6 +50,22 @@ public final class RedlineInstance implements BeforeAllCallback, AfterAllCallbac
   public RedlineServer server() { return server; }
 
   public RawClient connect() throws IOException { return RawClient.connect(port); }
+
+  /** The shard this running server routes {@code key} to (CRC16 slot, then the server's own router). */
+  public int shardOf(String key) {
+    byte[] k = key.getBytes(StandardCharsets.UTF_8);
+    int viaRouter = server.context().router().shardOf(k);
+    int slot = Crc16.keySlot(k);
+    if (server.context().router().shardOfSlot(slot) != viaRouter) throw new IllegalStateException("router disagrees with its slot map for " + key);
+    return viaRouter;
+  }
+
+  /** How many distinct shards the keys land on. */
+  public int shardsSpanned(String... keys) {
+    java.util.Set<Integer> s = new java.util.HashSet<>();
+    for (String k : keys) s.add(shardOf(k));
+    return s.size();
+  }
 
   @Override
   public void close() {

@@ -7,6 +7,9 @@ import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
 import io.redline.store.StringValue;
 import io.redline.util.RedisNumbers;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * What the bit commands share: parsing bit offsets, reading any string shape as bytes without
@@ -106,14 +109,13 @@ final class BitStrings {
   static long popcount(byte[] b, int from, int to) {
     long n = 0;
     int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long w = (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
-          | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48 | (b[i + 7] & 0xffL) << 56;
-      n += Long.bitCount(w);
-    }
+    for (; i + 8 <= to; i += 8) n += Long.bitCount((long) WORDS.get(b, i));
     for (; i < to; i++) n += Integer.bitCount(b[i] & 0xff);
     return n;
   }
+
+  /** Eight bytes at a time, in whatever order: enough for counting and for skipping uniform runs. */
+  static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * Turns a start/end pair (negative = from the end) into an inclusive range within a string of

@@ -47,14 +47,14 @@ public final class HRandField implements CommandHandler {
         return;
       }
     }
-    if (count < -RandomPicks.MAX_REPEATED) {
-      ctx.error("ERR value is out of range");
-      return;
-    }
     HashValue h = Hashes.read(ctx, 1);
     if (h == Hashes.WRONG_TYPE) return;
     if (h == null || count == 0) {
       ctx.reply.emptyArray();
+      return;
+    }
+    if (count < -RandomPicks.MAX_REPEATED) {
+      ctx.error("ERR value is out of range");
       return;
     }
     if (count < 0) repeated(ctx, h, (int) -count, withValues);

@@ -77,6 +77,7 @@ final class InfoSections {
     field("server_time_usec", t.getEpochSecond() * 1_000_000 + t.getNano() / 1000);
     field("uptime_in_seconds", uptime);
     field("uptime_in_days", uptime / 86400);
+    field("hz", config.get("hz")); // the shards' expiry timers follow CONFIG SET hz
     field("configured_hz", config.get("hz"));
     field("lru_clock", (now / 1000) & ((1 << 24) - 1)); // Redis's 24-bit seconds clock
     field("config_file", config.file() == null ? "" : config.file().toString());

@@ -38,14 +38,14 @@ public final class SRandMember implements CommandHandler {
       ctx.error("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
       return;
     }
-    if (count < -RandomPicks.MAX_REPEATED) {
-      ctx.error("ERR value is out of range");
-      return;
-    }
     SetValue s = Sets.read(ctx, 1);
     if (s == Sets.WRONG_TYPE) return;
     if (s == null || count == 0) {
       ctx.reply.emptyArray();
+      return;
+    }
+    if (count < -RandomPicks.MAX_REPEATED) {
+      ctx.error("ERR value is out of range");
       return;
     }
     if (count < 0) {

@@ -163,7 +163,11 @@ final class SparseRegisters {
     return 1;
   }
 
-  /** Rewrites the sketch dense, keeping the header; false (and unchanged) if the runs are corrupt. */
+  /**
+   * Rewrites the sketch dense, keeping the header; false (and unchanged) if the runs do not cover
+   * exactly 16384 registers. (A VAL run past the end is an error even when the registers before it
+   * add up, as in the redis-server 7.0 builds with the CVE-2025-32023 fix.)
+   */
   static boolean toDense(HllSketch s) {
     byte[] src = s.b;
     int end = s.len;
@@ -183,7 +187,7 @@ final class SparseRegisters {
       } else {
         int runlen = valLen(op);
         int v = valValue(op);
-        if (idx + runlen > HllLayout.REGISTERS) break;
+        if (idx + runlen > HllLayout.REGISTERS) return false;
         for (int k = 0; k < runlen; k++) DenseRegisters.set(dense, dense.length, idx++, v);
         p++;
       }
@@ -233,7 +237,7 @@ final class SparseRegisters {
       } else {
         int runlen = valLen(op);
         int v = valValue(op);
-        if (idx + runlen > HllLayout.REGISTERS) break;
+        if (idx + runlen > HllLayout.REGISTERS) return false;
         for (int k = 0; k < runlen; k++, idx++) if (v > max[idx]) max[idx] = (byte) v;
         p++;
       }

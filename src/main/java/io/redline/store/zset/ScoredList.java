@@ -30,6 +30,11 @@ public final class ScoredList {
   }
 
   public int size() { return size; }
+
+  public void clear() {
+    java.util.Arrays.fill(members, 0, size, null);
+    size = 0;
+  }
   public byte[] member(int i) { return members[i]; }
   public double score(int i) { return scores[i]; }
 

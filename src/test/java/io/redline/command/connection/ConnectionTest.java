@@ -138,9 +138,9 @@ class ConnectionTest {
   void clientKillByLocalAddressAndType() throws IOException {
     try (RawClient killer = REDLINE.connect(); RawClient a = REDLINE.connect()) {
       String laddr = field(a.callParsed("CLIENT", "INFO").text(), "laddr");
-      long before = killer.callParsed("CLIENT", "LIST").text().lines().count();
       long killed = killer.callParsed("CLIENT", "KILL", "LADDR", laddr, "TYPE", "normal").integer();
-      assertEquals(before - 1, killed, "every connection to that address but the caller's");
+      assertTrue(killed >= 1, "every connection to that address but the caller's: " + killed);
+      assertEquals(1, killer.callParsed("CLIENT", "LIST").text().lines().count(), "only the caller is left");
       assertTrue(a.closedByPeer(2000));
       assertEquals("+PONG\r\n", killer.callText("PING"));
     }
@@ -159,7 +159,7 @@ class ConnectionTest {
       assertEquals("alpha", field(line, "name"));
       assertEquals("redline-test", field(line, "lib-name"));
       assertEquals("1.2.3", field(line, "lib-ver"));
-      assertEquals("client|setinfo", field(line, "cmd"));
+      assertEquals("client|id", field(line, "cmd"), "the last command it ran");
       assertTrue(line.endsWith(" lib-ver=1.2.3\n"), line);
       assertEquals("-ERR Unrecognized option 'lib-foo'\r\n", a.callText("CLIENT", "SETINFO", "lib-foo", "x"));
       assertEquals("-ERR LIB-NAME cannot contain spaces, newlines or special characters.\r\n",
@@ -171,9 +171,11 @@ class ConnectionTest {
   void clientReplyOffAndSkip() throws IOException {
     try (RawClient c = REDLINE.connect()) {
       c.send("CLIENT", "REPLY", "SKIP");
+      c.send("NO-SUCH-COMMAND"); // an error is silenced too
+      assertEquals("+OK\r\n", c.callText("SET", "skip-k", "1"), "SKIP silences exactly the next command");
+      c.send("CLIENT", "REPLY", "SKIP");
       c.send("SET", "skip-k", "1");
-      c.send("NO-SUCH-COMMAND");
-      assertEquals("$1\r\n1\r\n", c.callText("GET", "skip-k"), "SKIP silences exactly the next command");
+      assertEquals("$1\r\n1\r\n", c.callText("GET", "skip-k"));
       c.send("CLIENT", "REPLY", "OFF");
       c.send("SET", "skip-k", "2");
       c.send("GET", "skip-k");
@@ -190,12 +192,13 @@ class ConnectionTest {
   void clientPauseWriteHoldsWritesButNotReads() throws Exception {
     try (RawClient admin = REDLINE.connect(); RawClient c = REDLINE.connect()) {
       c.call("SET", "pause-k", "before");
+      long cId = idOf(c);
       assertEquals("+OK\r\n", admin.callText("CLIENT", "PAUSE", "10000", "WRITE"));
       assertEquals("$6\r\nbefore\r\n", c.callText("GET", "pause-k"));
       c.send("SET", "pause-k", "during");
       c.send("GET", "pause-k"); // a read queued behind the held write waits with it
       assertEquals(0, c.drain(300).length, "the write and everything after it wait");
-      String list = admin.callParsed("CLIENT", "LIST", "ID", Long.toString(idOf(c))).text();
+      String list = admin.callParsed("CLIENT", "LIST", "ID", Long.toString(cId)).text();
       assertTrue(field(list, "flags").contains("b"), "a held client shows as blocked: " + list);
       long start = System.nanoTime();
       assertEquals("+OK\r\n", admin.callText("CLIENT", "UNPAUSE"));

@@ -1,0 +1,74 @@
+package io.redline.command.zset;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandHandler;
+import io.redline.command.Errors;
+import io.redline.protocol.Args;
+import io.redline.store.Entry;
+import io.redline.store.zset.ScoredList;
+import io.redline.store.zset.ZSetRanges;
+import io.redline.store.zset.ZSetValue;
+
+/**
+ * ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops from the first non-empty set in key
+ * order; replies [key, [[member, score], ...]] in both protocols, or a null array.
+ */
+public final class ZMPop implements CommandHandler {
+  @Override
+  public void execute(CommandContext ctx) {
+    Args a = ctx.args;
+    Long numkeys = ZSets.parseLong(a, 1);
+    if (numkeys == null || numkeys < 1) {
+      ctx.error("ERR numkeys should be greater than 0");
+      return;
+    }
+    long whereArg = 2 + numkeys;
+    if (whereArg >= a.size()) {
+      ctx.error(Errors.SYNTAX);
+      return;
+    }
+    int where = (int) whereArg;
+    boolean max;
+    if (a.is(where, "min")) {
+      max = false;
+    } else if (a.is(where, "max")) {
+      max = true;
+    } else {
+      ctx.error(Errors.SYNTAX);
+      return;
+    }
+    long count = -1;
+    for (int j = where + 1; j < a.size(); j++) {
+      if (count == -1 && a.is(j, "count") && j + 1 < a.size()) {
+        Long c = ZSets.parseLong(a, ++j);
+        if (c == null || c < 1) {
+          ctx.error("ERR count should be greater than 0");
+          return;
+        }
+        count = c;
+      } else {
+        ctx.error(Errors.SYNTAX);
+        return;
+      }
+    }
+    if (count == -1) count = 1;
+
+    for (int k = 2; k < where; k++) {
+      Entry e = ZSets.lookupWrite(ctx, k);
+      if (e == null) continue;
+      if (!(e.value() instanceof ZSetValue z)) {
+        ctx.error(Errors.WRONGTYPE);
+        return;
+      }
+      ScoredList out = new ScoredList();
+      ZSetRanges.pop(z, max, count, out);
+      if (z.size() == 0) ctx.db().delete(e);
+      ctx.dirty(out.size());
+      ctx.reply.array(2);
+      ctx.reply.bulk(a.buffer(), a.offset(k), a.length(k));
+      ZSets.pairs(ctx.reply, out);
+      return;
+    }
+    ctx.reply.nullArray();
+  }
+}

@@ -37,7 +37,7 @@ public final class StringBuilderValue {
   private void ensure(int need) {
     if (need <= bytes.length) return;
     // Redis's sdsMakeRoomFor policy: double below 1 MB, then grow by 1 MB.
-    int cap = need < 1024 * 1024 ? need * 2 : need + 1024 * 1024;
-    bytes = Arrays.copyOf(bytes, cap);
+    long cap = need < 1024 * 1024 ? (long) need * 2 : (long) need + 1024 * 1024;
+    bytes = Arrays.copyOf(bytes, (int) Math.min(cap, Integer.MAX_VALUE - 8)); // largest array the JVM allows
   }
 }

@@ -48,14 +48,13 @@ final class BitStrings {
   /**
    * Parses the bit offset at argument {@code i}; -1 with the error written if it is not an
    * integer, negative, or past proto-max-bulk-len bytes. With {@code bits} > 0 a "#n" offset
-   * means n * bits (BITFIELD). As Redis reads the argument as a C string, a NUL byte ends it.
+   * means n * bits (BITFIELD).
    */
   static long offset(CommandContext ctx, int i, int bits) {
     Args a = ctx.args;
     byte[] buf = a.buffer();
     int off = a.offset(i);
-    int len = 0;
-    while (len < a.length(i) && buf[off + len] != 0) len++;
+    int len = a.length(i);
     boolean times = bits > 0 && len > 0 && buf[off] == '#';
     long v;
     try {

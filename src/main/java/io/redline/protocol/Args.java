@@ -102,6 +102,13 @@ public final class Args {
     return new String(buf, off[i], len[i], StandardCharsets.UTF_8);
   }
 
+  /** The argument as Latin-1 chars (one per byte), cut at its first NUL as C code would print it. */
+  public String cString(int i) {
+    int n = 0;
+    while (n < len[i] && buf[off[i] + n] != 0) n++;
+    return new String(buf, off[i], n, StandardCharsets.ISO_8859_1);
+  }
+
   /** Case-insensitive comparison with an ASCII word such as "EX" or "nx". */
   public boolean is(int i, String word) {
     if (len[i] != word.length()) return false;

@@ -11,6 +11,13 @@ final class InlineSplitter {
   private InlineSplitter() {}
 
   static void split(byte[] b, int from, int to, Args out) {
+    // Redis splits the line as a C string: a NUL byte ends it, quoted or not.
+    for (int i = from; i < to; i++) {
+      if (b[i] == 0) {
+        to = i;
+        break;
+      }
+    }
     int p = from;
     while (true) {
       while (p < to && isSpace(b[p])) p++;

@@ -53,9 +53,20 @@ public final class ReplyWriter {
 
   /** An error reply; {@code message} starts with its code, e.g. "ERR syntax error" or "WRONGTYPE ...". */
   public void error(String message) {
+    errorBytes(message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * An error whose text quotes client bytes as Latin-1 chars (one char per byte), so each byte goes
+   * back exactly as it came — invalid UTF-8 included, as Redis echoes it.
+   */
+  public void errorLatin1(String message) {
+    errorBytes(message.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  private void errorBytes(byte[] b) {
     out.writeByte('-');
     // Newlines would break the framing; Redis replaces them with spaces.
-    byte[] b = message.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < b.length; i++) if (b[i] == '\r' || b[i] == '\n') b[i] = ' ';
     out.writeBytes(b);
     out.writeBytes(CRLF);

@@ -166,6 +166,7 @@ public final class RespParser {
       }
       if (cr + 1 >= end) return false;
       if (buf[pos] != '$') {
+        // Latin-1: the offending byte goes back to the client as that same byte.
         throw new ProtocolException("expected '$', got '" + (char) (buf[pos] & 0xff) + "'");
       }
       long n = parseLength(pos + 1, cr);
@@ -217,7 +218,7 @@ public final class RespParser {
       i++;
       if (i == to) return Long.MIN_VALUE;
     }
-    if (buf[i] == '0' && to - i > 1) return Long.MIN_VALUE;
+    if (buf[i] == '0' && (to - i > 1 || negative)) return Long.MIN_VALUE; // "01" and "-0" are not integers
     long v = 0;
     for (; i < to; i++) {
       int d = buf[i] - '0';

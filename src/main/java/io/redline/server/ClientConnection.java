@@ -104,7 +104,7 @@ public final class ClientConnection {
       parser.parse(sink);
     } catch (ProtocolException e) {
       ReplyWriter w = replyWriter();
-      w.error("ERR Protocol error: " + e.getMessage());
+      w.errorLatin1("ERR Protocol error: " + e.getMessage());
       server.stats().countError("ERR");
       closeAfterReplies();
     }

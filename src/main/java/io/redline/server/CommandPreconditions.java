@@ -31,7 +31,7 @@ final class CommandPreconditions {
       CommandSpec sub = spec.subcommands().get(spec.name() + "|" + args.lowerName(1));
       if (sub == null || sub.handler() == null) {
         spec.recordRejected();
-        reject(client, "ERR unknown subcommand '" + clip(args.string(1), 128) + "'. Try " + spec.upperName() + " HELP.");
+        reject(client, "ERR unknown subcommand '" + clip(args.cString(1), 128) + "'. Try " + spec.upperName() + " HELP.");
         return null;
       }
       spec = sub;
@@ -53,16 +53,20 @@ final class CommandPreconditions {
     server.stats().countError(error.substring(0, Math.max(0, error.indexOf(' '))));
     if (client.takeReplySuppression()) return; // CLIENT REPLY OFF/SKIP silence errors too
     ReplyWriter w = client.replyWriter();
-    w.error(error);
+    w.errorLatin1(error); // client bytes quoted in the error go back byte for byte
   }
 
-  /** Redis: "unknown command 'x', with args beginning with: 'a' 'b' " (args capped near 128 bytes). */
+  /**
+   * Redis: "unknown command 'x', with args beginning with: 'a' 'b' ". Each argument is printed as
+   * a C string (up to a NUL), clipped to what is left of 128 bytes before its opening quote.
+   */
   private static String unknownCommand(Args args) {
     StringBuilder list = new StringBuilder();
     for (int i = 1; i < args.size() && list.length() < 128; i++) {
-      list.append('\'').append(clip(args.string(i), 128 - list.length())).append("' ");
+      int room = 128 - list.length();
+      list.append('\'').append(clip(args.cString(i), room)).append("' ");
     }
-    return "ERR unknown command '" + clip(args.string(0), 128) + "', with args beginning with: " + list;
+    return "ERR unknown command '" + clip(args.cString(0), 128) + "', with args beginning with: " + list;
   }
 
   private static String clip(String s, int max) {

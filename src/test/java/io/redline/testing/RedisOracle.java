@@ -78,6 +78,9 @@ public final class RedisOracle implements BeforeAllCallback, AfterAllCallback, A
         "--logfile", log.toString());
     process = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(dir.resolve("stdout.log").toFile()).start();
+    // If the test JVM ends without close() (a crash, a failing @AfterAll), the server must not outlive it.
+    Process started = process;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "redis-oracle-reaper"));
     port = p;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {

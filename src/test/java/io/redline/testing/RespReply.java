@@ -106,8 +106,17 @@ public final class RespReply {
    * element order have equal canonical forms. Anything else is returned as is.
    */
   public byte[] unorderedForm() {
+    return unorderedForm(1);
+  }
+
+  /**
+   * As {@link #unorderedForm()}, but a flat array is taken as groups of {@code group} elements
+   * (2 for a RESP2 field/value or member/score list), each group sorted as one unit, so values
+   * can't trade places between keys unnoticed.
+   */
+  public byte[] unorderedForm(int group) {
     if (!isAggregate() || length < 0) return raw;
-    int unit = type == '%' ? 2 : 1;
+    int unit = type == '%' ? 2 : (type == '*' && group > 1 && elements.size() % group == 0) ? group : 1;
     List<byte[]> items = new ArrayList<>();
     for (int i = 0; i < elements.size(); i += unit) {
       ByteArrayOutputStream o = new ByteArrayOutputStream();

@@ -14,21 +14,32 @@ import io.redline.store.list.ListValue;
 public final class LMPop implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
+    if (popFirst(ctx, 1, null) == Outcome.NOTHING) ctx.reply.nullArray();
+  }
+
+  /** What {@link #popFirst} did: replied (popped or an error), or found every list empty (no reply yet). */
+  enum Outcome { REPLIED, NOTHING }
+
+  /**
+   * The LMPOP logic with numkeys at argument {@code numkeysArg} (BLMPOP has its timeout first);
+   * with {@code onlyKey} set, only that key is tried (serving a parked BLMPOP).
+   */
+  static Outcome popFirst(CommandContext ctx, int numkeysArg, byte[] onlyKey) {
     Args a = ctx.args;
-    long numkeys = positive(a, 1);
+    long numkeys = positive(a, numkeysArg);
     if (numkeys < 0) {
       ctx.error("ERR numkeys should be greater than 0");
-      return;
+      return Outcome.REPLIED;
     }
-    if (numkeys >= a.size() - 2) {
+    if (numkeys >= a.size() - numkeysArg - 1) {
       ctx.error(Errors.SYNTAX);
-      return;
+      return Outcome.REPLIED;
     }
-    int sideIdx = 2 + (int) numkeys;
+    int sideIdx = numkeysArg + 1 + (int) numkeys;
     Boolean side = ListWrites.side(a, sideIdx);
     if (side == null) {
       ctx.error(Errors.SYNTAX);
-      return;
+      return Outcome.REPLIED;
     }
     long count = -1;
     for (int j = sideIdx + 1; j < a.size(); j++) {
@@ -36,20 +47,21 @@ public final class LMPop implements CommandHandler {
         count = positive(a, ++j);
         if (count < 0) {
           ctx.error("ERR count should be greater than 0");
-          return;
+          return Outcome.REPLIED;
         }
       } else {
         ctx.error(Errors.SYNTAX);
-        return;
+        return Outcome.REPLIED;
       }
     }
     if (count == -1) count = 1;
-    for (int k = 2; k < sideIdx; k++) {
+    for (int k = numkeysArg + 1; k < sideIdx; k++) {
+      if (onlyKey != null && !a.equals(k, onlyKey)) continue;
       Entry e = ctx.lookupWrite(k);
       if (e == null) continue;
       if (!ListWrites.isList(e)) {
         ctx.error(Errors.WRONGTYPE);
-        return;
+        return Outcome.REPLIED;
       }
       ListValue list = (ListValue) e.value();
       int n = (int) Math.min(count, list.size());
@@ -60,9 +72,9 @@ public final class LMPop implements CommandHandler {
       e.touch(ctx.server.lruClock());
       ctx.dirty(1);
       ListWrites.deleteIfEmpty(ctx, e, list);
-      return;
+      return Outcome.REPLIED;
     }
-    ctx.reply.nullArray();
+    return Outcome.NOTHING;
   }
 
   /** An integer >= 1, or -1 for anything else (the caller's error text covers both). */

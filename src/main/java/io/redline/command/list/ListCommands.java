@@ -31,5 +31,10 @@ public final class ListCommands implements CommandFamily {
     t.bind("lmove", Route.KEYS, LMove.lmove());
     t.bind("rpoplpush", Route.KEYS, LMove.rpoplpush());
     t.bind("lmpop", Route.KEYS, new LMPop());
+    t.bind("blpop", Route.KEYS, BPop.blpop());
+    t.bind("brpop", Route.KEYS, BPop.brpop());
+    t.bind("blmove", Route.KEYS, BLMove.blmove());
+    t.bind("brpoplpush", Route.KEYS, BLMove.brpoplpush());
+    t.bind("blmpop", Route.KEYS, new BLMPop());
   }
 }

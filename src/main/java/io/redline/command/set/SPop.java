@@ -10,8 +10,8 @@ import io.redline.util.RedisNumbers;
 
 /**
  * SPOP key [count]: removes random members. With a count the reply is a set (RESP3 "~"); a
- * count of at least the set's size takes everything, in the set's order (ascending for an
- * intset, as Redis), and deletes the key.
+ * count of at least the set's size takes everything, in the order of a fresh union of the set
+ * (as Redis), and deletes the key.
  */
 public final class SPop implements CommandHandler {
   @Override
@@ -50,7 +50,9 @@ public final class SPop implements CommandHandler {
     }
     SetValue s = (SetValue) e.value();
     if (count >= s.size()) {
-      Sets.replyMembers(ctx, s);
+      // Redis answers with a fresh union of the set: an intset again if every member is an
+      // integer, so a hashtable of integers (a string member came and went) replies ascending.
+      Sets.replyMembers(ctx, s.isIntset() ? s : SetAlgebra.union(new SetValue[] {s}, Sets.maxIntset(ctx)));
       ctx.dirty(s.size());
       ctx.db().delete(e);
       return;

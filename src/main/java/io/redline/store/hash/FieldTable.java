@@ -3,6 +3,7 @@ package io.redline.store.hash;
 import io.redline.store.Dict;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * The "hashtable" encoding of hashes and of sets: chained buckets keyed by byte strings, with a
@@ -171,7 +172,7 @@ public final class FieldTable {
   }
 
   /** Visits nodes until the visitor says stop; false when it stopped early. */
-  public boolean forEachWhile(java.util.function.Predicate<Node> v) {
+  public boolean forEachWhile(Predicate<Node> v) {
     for (Node head : table) {
       for (Node e = head; e != null; e = e.next) if (!v.test(e)) return false;
     }

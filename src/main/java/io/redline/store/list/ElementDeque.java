@@ -122,6 +122,14 @@ final class ElementDeque implements ListForm {
     }
   }
 
+  @Override
+  public ElementDeque copy() {
+    ElementDeque c = new ElementDeque(size);
+    for (int i = 0; i < size; i++) c.items[i] = items[slot(i)];
+    c.size = size;
+    return c;
+  }
+
   private int slot(int i) { return (head + i) & (items.length - 1); }
 
   private void maybeShrink() {

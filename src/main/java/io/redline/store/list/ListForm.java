@@ -37,4 +37,7 @@ interface ListForm {
    * stop or the list ends.
    */
   void scan(int from, boolean towardsTail, ElementVisitor visitor);
+
+  /** An independent copy (element arrays are never changed in place, so they may be shared). */
+  ListForm copy();
 }

@@ -1,6 +1,7 @@
 package io.redline.store.list;
 
 import io.redline.store.RedisValue;
+import io.redline.store.StoredValue;
 import java.util.Arrays;
 
 /**
@@ -14,12 +15,16 @@ import java.util.Arrays;
  * <p>Element arrays handed in are kept, not copied; arrays handed out by {@link #get} and
  * {@link #pop} belong to the caller only for reading.
  */
-public final class ListValue implements RedisValue {
+public final class ListValue implements RedisValue, StoredValue {
   /** Packed bytes past which index access by walking gets too slow to keep the packed form. */
   static final int PACKED_MAX_BYTES = 8192;
   static final int PACKED_MAX_ELEMENTS = 1024;
 
   private ListForm form = new PackedList();
+
+  public ListValue() {}
+
+  private ListValue(ListForm form) { this.form = form; }
 
   @Override
   public String typeName() { return "list"; }
@@ -82,6 +87,9 @@ public final class ListValue implements RedisValue {
   public void scan(int from, boolean towardsTail, ElementVisitor visitor) {
     if (form.size() > 0) form.scan(from, towardsTail, visitor);
   }
+
+  @Override
+  public ListValue copy() { return new ListValue(form.copy()); }
 
   /** Leaves the packed form before a change would take it past its bounds. */
   private void makeRoom(long elementLength, int added) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * end and both ends pop in O(1). Live bytes sit in {@code buf[begin..end)} with free room on both
  * sides, so pushes at either end are amortised O(1) too.
  *
- * <p>A three-byte element costs five bytes here against roughly forty as its own Java array plus a
+ * <p>A three-byte element costs five bytes here against about thirty as its own Java array plus a
  * slot in a reference array. Index access walks entries from the nearer end, which is why
  * {@link ListValue} only keeps small lists in this form.
  */
@@ -142,6 +142,19 @@ final class PackedList implements ListForm {
         q = data - varLen(l);
       }
     }
+  }
+
+  @Override
+  public PackedList copy() {
+    PackedList c = new PackedList();
+    int used = end - begin;
+    int slack = slackFor(used);
+    c.buf = new byte[used + slack];
+    c.begin = slack / 2;
+    c.end = c.begin + used;
+    c.count = count;
+    System.arraycopy(buf, begin, c.buf, c.begin, used);
+    return c;
   }
 
   // ------------------------------------------------------------------ layout

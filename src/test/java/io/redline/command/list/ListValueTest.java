@@ -108,6 +108,23 @@ class ListValueTest {
   }
 
   @Test
+  void copiesAreIndependentInBothForms() {
+    for (int n : new int[] {3, 2000}) {
+      ListValue list = new ListValue();
+      for (int i = 0; i < n; i++) list.push(false, Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+      ListValue copy = list.copy();
+      copy.set(0, "x".getBytes(StandardCharsets.US_ASCII));
+      copy.push(true, "y".getBytes(StandardCharsets.US_ASCII));
+      list.pop(false);
+      assertArrayEquals("0".getBytes(StandardCharsets.US_ASCII), list.get(0));
+      assertEquals(n - 1, list.size());
+      assertEquals(n + 1, copy.size());
+      assertArrayEquals("x".getBytes(StandardCharsets.US_ASCII), copy.get(1));
+      assertArrayEquals(Integer.toString(n - 1).getBytes(StandardCharsets.US_ASCII), copy.get(n));
+    }
+  }
+
+  @Test
   void scanWalksBothWaysAndStops() {
     ListValue list = new ListValue();
     for (String s : new String[] {"a", "bb", "ccc", "dddd"}) list.push(false, s.getBytes(StandardCharsets.US_ASCII));

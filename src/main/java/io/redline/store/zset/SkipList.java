@@ -8,6 +8,11 @@ import java.util.function.Consumer;
  * skips), so rank lookups, rank ranges and score/lex searches are all O(log n). Each level is
  * kept with probability 1/4, as in Redis. Nodes also carry the hash chain link of
  * {@link MemberTable}, which indexes the same nodes by member.
+ *
+ * <p>Layout: the level-0 link is a field and its span is always 1, so the three nodes in four
+ * that have only level 0 carry no arrays at all (48 bytes plus the member); higher levels live
+ * in two small arrays. Smaller nodes mean fewer cache misses on the pointer chase, which is
+ * what a large set's descent costs.
  */
 final class SkipList {
   /** 16 levels at p = 1/4 stay efficient up to 4^16 elements, more than an array can index. */
@@ -19,8 +24,11 @@ final class SkipList {
     final int hash;
     double score;
     Node backward;
-    Node[] forward;
-    int[] span;
+    /** Level 0's forward link. */
+    Node next;
+    /** Forward links and spans of levels 1 and up; null for a node of level 1. */
+    Node[] up;
+    int[] upSpan;
     Node hashNext;
 
     Node(byte[] member, int hash, double score) {
@@ -30,8 +38,21 @@ final class SkipList {
     }
 
     void levels(int n) {
-      forward = new Node[n];
-      span = new int[n];
+      up = n > 1 ? new Node[n - 1] : null;
+      upSpan = n > 1 ? new int[n - 1] : null;
+    }
+
+    Node forward(int i) { return i == 0 ? next : up[i - 1]; }
+
+    void forward(int i, Node n) {
+      if (i == 0) next = n;
+      else up[i - 1] = n;
+    }
+
+    int span(int i) { return i == 0 ? 1 : upSpan[i - 1]; }
+
+    void span(int i, int s) {
+      if (i > 0) upSpan[i - 1] = s; // level 0 always spans 1
     }
   }
 
@@ -45,7 +66,7 @@ final class SkipList {
   }
 
   int length() { return length; }
-  Node first() { return header.forward[0]; }
+  Node first() { return header.next; }
   Node last() { return tail; }
 
   private static int randomLevel() {
@@ -66,10 +87,7 @@ final class SkipList {
     Node x = header;
     for (int i = level - 1; i >= 0; i--) {
       rank[i] = i == level - 1 ? 0 : rank[i + 1];
-      while (x.forward[i] != null && before(x.forward[i], n.score, n.member)) {
-        rank[i] += x.span[i];
-        x = x.forward[i];
-      }
+      for (Node f; (f = x.forward(i)) != null && before(f, n.score, n.member); x = f) rank[i] += x.span(i);
       update[i] = x;
     }
     int lvl = randomLevel();
@@ -77,20 +95,20 @@ final class SkipList {
       for (int i = level; i < lvl; i++) {
         rank[i] = 0;
         update[i] = header;
-        header.span[i] = length;
+        header.span(i, length);
       }
       level = lvl;
     }
     n.levels(lvl);
     for (int i = 0; i < lvl; i++) {
-      n.forward[i] = update[i].forward[i];
-      update[i].forward[i] = n;
-      n.span[i] = update[i].span[i] - (rank[0] - rank[i]);
-      update[i].span[i] = rank[0] - rank[i] + 1;
+      n.forward(i, update[i].forward(i));
+      update[i].forward(i, n);
+      n.span(i, update[i].span(i) - (rank[0] - rank[i]));
+      update[i].span(i, rank[0] - rank[i] + 1);
     }
-    for (int i = lvl; i < level; i++) update[i].span[i]++;
+    for (int i = lvl; i < level; i++) update[i].span(i, update[i].span(i) + 1);
     n.backward = update[0] == header ? null : update[0];
-    if (n.forward[0] != null) n.forward[0].backward = n;
+    if (n.next != null) n.next.backward = n;
     else tail = n;
     length++;
   }
@@ -100,7 +118,7 @@ final class SkipList {
     Node[] update = new Node[MAX_LEVEL];
     Node x = header;
     for (int i = level - 1; i >= 0; i--) {
-      while (x.forward[i] != null && before(x.forward[i], n.score, n.member)) x = x.forward[i];
+      for (Node f; (f = x.forward(i)) != null && before(f, n.score, n.member); ) x = f;
       update[i] = x;
     }
     return update;
@@ -108,16 +126,16 @@ final class SkipList {
 
   private void unlink(Node x, Node[] update) {
     for (int i = 0; i < level; i++) {
-      if (update[i].forward[i] == x) {
-        update[i].span[i] += x.span[i] - 1;
-        update[i].forward[i] = x.forward[i];
+      if (update[i].forward(i) == x) {
+        update[i].span(i, update[i].span(i) + x.span(i) - 1);
+        update[i].forward(i, x.forward(i));
       } else {
-        update[i].span[i] -= 1;
+        update[i].span(i, update[i].span(i) - 1);
       }
     }
-    if (x.forward[0] != null) x.forward[0].backward = x.backward;
+    if (x.next != null) x.next.backward = x.backward;
     else tail = x.backward;
-    while (level > 1 && header.forward[level - 1] == null) level--;
+    while (level > 1 && header.forward(level - 1) == null) level--;
     length--;
   }
 
@@ -128,7 +146,7 @@ final class SkipList {
 
   /** Changes a linked node's score, moving it only if its neighbours would no longer fit. */
   void updateScore(Node n, double score) {
-    if ((n.backward == null || n.backward.score < score) && (n.forward[0] == null || n.forward[0].score > score)) {
+    if ((n.backward == null || n.backward.score < score) && (n.next == null || n.next.score > score)) {
       n.score = score;
       return;
     }
@@ -142,10 +160,7 @@ final class SkipList {
     Node x = header;
     int rank = 0;
     for (int i = level - 1; i >= 0; i--) {
-      while (x.forward[i] != null && (x.forward[i] == n || before(x.forward[i], n.score, n.member))) {
-        rank += x.span[i];
-        x = x.forward[i];
-      }
+      for (Node f; (f = x.forward(i)) != null && (f == n || before(f, n.score, n.member)); x = f) rank += x.span(i);
       if (x == n) return rank;
     }
     throw new IllegalStateException("node is not in the list");
@@ -156,10 +171,7 @@ final class SkipList {
     Node x = header;
     long traversed = 0;
     for (int i = level - 1; i >= 0; i--) {
-      while (x.forward[i] != null && traversed + x.span[i] <= rank) {
-        traversed += x.span[i];
-        x = x.forward[i];
-      }
+      for (Node f; (f = x.forward(i)) != null && traversed + x.span(i) <= rank; x = f) traversed += x.span(i);
       if (traversed == rank) return x == header ? null : x;
     }
     return null;
@@ -171,15 +183,12 @@ final class SkipList {
     Node x = header;
     int traversed = 0;
     for (int i = level - 1; i >= 0; i--) {
-      while (x.forward[i] != null && traversed + x.span[i] < start) {
-        traversed += x.span[i];
-        x = x.forward[i];
-      }
+      for (Node f; (f = x.forward(i)) != null && traversed + x.span(i) < start; x = f) traversed += x.span(i);
       update[i] = x;
     }
-    x = x.forward[0];
+    x = x.next;
     for (traversed++; x != null && traversed <= end; traversed++) {
-      Node next = x.forward[0];
+      Node next = x.next;
       unlink(x, update);
       removed.accept(x);
       x = next;
@@ -190,16 +199,16 @@ final class SkipList {
   Node firstInRange(ScoreRange r) {
     Node x = header;
     for (int i = level - 1; i >= 0; i--) {
-      while (x.forward[i] != null && !r.aboveMin(x.forward[i].score)) x = x.forward[i];
+      for (Node f; (f = x.forward(i)) != null && !r.aboveMin(f.score); ) x = f;
     }
-    x = x.forward[0];
+    x = x.next;
     return x != null && r.belowMax(x.score) ? x : null;
   }
 
   Node lastInRange(ScoreRange r) {
     Node x = header;
     for (int i = level - 1; i >= 0; i--) {
-      while (x.forward[i] != null && r.belowMax(x.forward[i].score)) x = x.forward[i];
+      for (Node f; (f = x.forward(i)) != null && r.belowMax(f.score); ) x = f;
     }
     return x != header && r.aboveMin(x.score) ? x : null;
   }
@@ -207,16 +216,16 @@ final class SkipList {
   Node firstInRange(LexRange r) {
     Node x = header;
     for (int i = level - 1; i >= 0; i--) {
-      while (x.forward[i] != null && !r.aboveMin(x.forward[i].member)) x = x.forward[i];
+      for (Node f; (f = x.forward(i)) != null && !r.aboveMin(f.member); ) x = f;
     }
-    x = x.forward[0];
+    x = x.next;
     return x != null && r.belowMax(x.member) ? x : null;
   }
 
   Node lastInRange(LexRange r) {
     Node x = header;
     for (int i = level - 1; i >= 0; i--) {
-      while (x.forward[i] != null && r.belowMax(x.forward[i].member)) x = x.forward[i];
+      for (Node f; (f = x.forward(i)) != null && r.belowMax(f.member); ) x = f;
     }
     return x != header && r.aboveMin(x.member) ? x : null;
   }

@@ -91,7 +91,7 @@ final class SkipListZSet implements ScoredMembers {
     @Override public boolean valid() { return n != null; }
     @Override public byte[] member() { return n.member; }
     @Override public double score() { return n.score; }
-    @Override public void next() { n = n.forward[0]; }
+    @Override public void next() { n = n.next; }
     @Override public void prev() { n = n.backward; }
     @Override public int rank() { return list.rank(n) - 1; }
   }

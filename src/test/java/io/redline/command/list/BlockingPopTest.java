@@ -104,7 +104,7 @@ class BlockingPopTest {
       assertEquals("$1\r\nm\r\n", new String(waiter.readRaw()));
       assertEquals("*1\r\n$1\r\nm\r\n", admin.callText("LRANGE", dst, "0", "-1"));
       assertEquals("*-1\r\n", waiter.callText("BLPOP", "never", "0.05"));
-      assertEquals("$-1\r\n", waiter.callText("BRPOPLPUSH", "never", dst, "0.05"));
+      assertEquals("*-1\r\n", waiter.callText("BRPOPLPUSH", "never", dst, "0.05")); // Redis 7.0: a null array
     }
   }
 

@@ -28,6 +28,7 @@ public final class CommandSpec {
   private CommandHandler handler;
   private Route route = Route.CONNECTION;
   private ShardChooser chooser;
+  private KeyFinder keyFinder;
   // Per-command statistics for INFO commandstats; updated on many threads.
   private final java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder micros = new java.util.concurrent.atomic.LongAdder();
@@ -89,6 +90,10 @@ public final class CommandSpec {
   /** Collects the argument positions of every key of {@code a} into {@code out}. */
   public void keyPositions(Args a, IntList out) {
     out.clear();
+    if (keyFinder != null) {
+      keyFinder.find(a, out);
+      return;
+    }
     if (singleKeyIndex > 0) {
       if (singleKeyIndex < a.size()) out.add(singleKeyIndex);
       return;
@@ -97,6 +102,18 @@ public final class CommandSpec {
   }
 
   public int singleKeyIndex() { return singleKeyIndex; }
+
+  /**
+   * Finds the keys of a command that its key specs cannot place (Redis's getkeys procs, such as
+   * SORT's STORE destination, which may come anywhere among the options): replaces the key-spec
+   * search for COMMAND GETKEYS, routing and waking blocked clients.
+   */
+  @FunctionalInterface
+  public interface KeyFinder {
+    void find(Args a, IntList out);
+  }
+
+  public void keyFinder(KeyFinder finder) { this.keyFinder = finder; }
 
   public void recordCall(long elapsedMicros) {
     calls.increment();

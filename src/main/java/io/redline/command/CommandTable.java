@@ -21,6 +21,7 @@ import java.util.TreeMap;
 public final class CommandTable {
   private final Map<String, CommandSpec> declared = new TreeMap<>();
   private final Map<String, CommandSpec> served = new TreeMap<>();
+  private final CommandIndex index = new CommandIndex();
   private final List<String> boundWithoutDeclaration = new ArrayList<>();
 
   /**
@@ -64,6 +65,7 @@ public final class CommandTable {
     spec.bind(handler, route, chooser);
     if (spec.parent() == null) served.put(name, spec);
     else served.put(spec.parent().name(), spec.parent());
+    index.rebuild(served.values());
   }
 
   private CommandSpec find(String name) {
@@ -75,7 +77,7 @@ public final class CommandTable {
 
   /** The served command named by args[0], or null. */
   public CommandSpec lookup(Args args) {
-    return served.get(args.lowerName(0));
+    return index.find(args, 0);
   }
 
   public CommandSpec lookup(String name) { return served.get(name); }

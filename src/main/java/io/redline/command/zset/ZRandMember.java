@@ -6,6 +6,7 @@ import io.redline.command.Errors;
 import io.redline.protocol.Args;
 import io.redline.protocol.ReplyWriter;
 import io.redline.store.Entry;
+import io.redline.store.hash.RandomPicks;
 import io.redline.store.zset.ScoredList;
 import io.redline.store.zset.ZSetRanges;
 import io.redline.store.zset.ZSetValue;
@@ -14,7 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * ZRANDMEMBER key [count [WITHSCORES]]. A negative count may repeat members; a positive one
  * returns distinct members, the whole set (highest first, as Redis 7.0 lists it) when the
- * count reaches its size. WITHSCORES is shaped as in ZRANGE (pairs in RESP3).
+ * count reaches its size. WITHSCORES is shaped as in ZRANGE (pairs in RESP3). Unlike Redis, a
+ * negative count below -2^28 is refused rather than answered until memory runs out.
  */
 public final class ZRandMember implements CommandHandler {
   @Override
@@ -62,6 +64,8 @@ public final class ZRandMember implements CommandHandler {
     }
     if (count == 0) {
       ctx.reply.emptyArray();
+    } else if (count < -RandomPicks.MAX_REPEATED) { // shared with HRANDFIELD/SRANDMEMBER, see there
+      ctx.error("ERR value is out of range");
     } else if (count < 0) {
       repeated(ctx.reply, z, -count, withScores);
     } else {
@@ -69,17 +73,16 @@ public final class ZRandMember implements CommandHandler {
       if (count >= z.size()) {
         for (int r = z.size() - 1; r >= 0; r--) ZSetRanges.at(z, r, out);
       } else {
-        for (int r : distinctRanks(z.size(), count.intValue())) ZSetRanges.at(z, r, out);
+        for (int r : RandomPicks.distinctIndexes(z.size(), count.intValue())) ZSetRanges.at(z, r, out);
       }
       ZSets.scored(ctx.reply, out, withScores);
     }
   }
 
-  /** Written as drawn: a huge negative count is not collected first. */
+  /** Written as drawn, not collected first. */
   private static void repeated(ReplyWriter r, ZSetValue z, long n, boolean withScores) {
     boolean pairs = withScores && r.isResp3();
-    // Beyond an int the reply could not be buffered anyway, as Redis could not hold it either.
-    r.array((int) Math.min(withScores && !pairs ? n * 2 : n, Integer.MAX_VALUE));
+    r.array((int) (withScores && !pairs ? n * 2 : n));
     ThreadLocalRandom random = ThreadLocalRandom.current();
     ScoredList one = new ScoredList(1);
     for (long i = 0; i < n; i++) {
@@ -89,25 +92,5 @@ public final class ZRandMember implements CommandHandler {
       r.bulk(one.member(0));
       if (withScores) r.doubleValue(one.score(0));
     }
-  }
-
-  /** {@code k} distinct ranks below {@code n}, in random order (Floyd's sampling, then shuffled). */
-  private static int[] distinctRanks(int n, int k) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    java.util.HashSet<Integer> chosen = new java.util.HashSet<>();
-    for (int j = n - k; j < n; j++) {
-      int t = random.nextInt(j + 1);
-      chosen.add(chosen.contains(t) ? j : t);
-    }
-    int[] out = new int[k];
-    int i = 0;
-    for (int r : chosen) out[i++] = r;
-    for (int j = k - 1; j > 0; j--) {
-      int s = random.nextInt(j + 1);
-      int t = out[j];
-      out[j] = out[s];
-      out[s] = t;
-    }
-    return out;
   }
 }

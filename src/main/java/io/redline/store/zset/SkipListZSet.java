@@ -54,7 +54,12 @@ final class SkipListZSet implements ScoredMembers {
   }
 
   @Override
-  public Cursor at(int rank) { return new NodeCursor(list.byRank(rank + 1)); }
+  public Cursor at(int rank) {
+    // The ends are the common case (pops, range checks) and need no descent.
+    if (rank == 0) return new NodeCursor(list.first());
+    if (rank == list.length() - 1) return new NodeCursor(list.last());
+    return new NodeCursor(list.byRank(rank + 1));
+  }
 
   @Override
   public Cursor firstInRange(ScoreRange r) { return cursor(list.firstInRange(r)); }

@@ -20,12 +20,6 @@ public final class ZSetRanges {
     for (int i = 0; i < n; i++, move(c, reverse)) out.add(c.member(), c.score());
   }
 
-  /** The number of elements ZRANGE start end would return. */
-  public static long rankCount(ZSetValue z, long start, long end) {
-    long[] r = clampRanks(z.size(), start, end);
-    return r == null ? 0 : r[1] - r[0] + 1;
-  }
-
   /** Redis's rank sanitising: null when the range is empty. */
   private static long[] clampRanks(long size, long start, long end) {
     if (start < 0) start += size;

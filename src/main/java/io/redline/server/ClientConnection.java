@@ -34,6 +34,9 @@ public final class ClientConnection {
   private final ByteBufAllocator alloc;
   private ByteBuf out;
   private boolean flushScheduled;
+  private int queuedOnHome;
+  private PendingReply lastReserved;
+  private PendingReply barrier;
   private boolean closeAfterReplies;
   private boolean closed;
   private boolean pausedReading;
@@ -99,7 +102,7 @@ public final class ClientConnection {
   }
 
   private void parseBuffered() {
-    if (closeAfterReplies || closed || held != null) return;
+    if (closeAfterReplies || closed || held != null || behindBarrier()) return;
     try {
       parser.parse(sink);
     } catch (ProtocolException e) {
@@ -111,7 +114,7 @@ public final class ClientConnection {
   }
 
   /** Lets the dispatcher say whether parsing may go on after a command (QUIT, pauses stop it). */
-  boolean acceptingCommands() { return !closeAfterReplies && !closed && held == null; }
+  boolean acceptingCommands() { return !closeAfterReplies && !closed && held == null && !behindBarrier(); }
 
   // ---- CLIENT PAUSE ------------------------------------------------------------------------
 
@@ -158,17 +161,43 @@ public final class ClientConnection {
 
   boolean hasPending() { return !pending.isEmpty(); }
 
-  /** Reserves a slot for a reply that another shard will produce. */
-  PendingReply reserve() {
+  /**
+   * Commands of this client queued for its own loop's shard and not yet answered. While there are
+   * any, later commands for that shard must queue behind them; commands for other shards may
+   * still run inline (their replies wait in order in their slots).
+   */
+  int queuedOnHome() { return queuedOnHome; }
+
+  /** Reserves a slot for a reply that will be produced later (another shard, a queue, a waiter). */
+  PendingReply reserve(boolean onHome) {
     PendingReply slot = new PendingReply();
+    slot.onHome = onHome;
+    if (onHome) queuedOnHome++;
     pending.add(slot);
+    lastReserved = slot;
     return slot;
+  }
+
+  PendingReply lastReserved() { return lastReserved; }
+
+  /**
+   * A blocking command (BLPOP...) did not answer at once: like Redis, run nothing after it until
+   * it does, or the client's next command could be the push that serves it.
+   */
+  void waitFor(PendingReply slot) { barrier = slot; }
+
+  private boolean behindBarrier() { return barrier != null && !barrier.done; }
+
+  private void answered(PendingReply slot) {
+    if (slot.onHome) queuedOnHome--;
+    if (slot == barrier) barrier = null;
   }
 
   /** On the home loop: a remote reply has arrived for {@code slot}, in a buffer of its own. */
   void complete(PendingReply slot, ByteBuf reply) {
     slot.reply = reply;
     slot.done = true;
+    answered(slot);
     if (closed) {
       slot.discard();
       return;
@@ -179,6 +208,7 @@ public final class ClientConnection {
   /** On the home loop: a {@link HopBatch} has filled {@code slot}'s range of its buffer. */
   void completeBatched(PendingReply slot) {
     slot.done = true;
+    answered(slot);
     if (closed) {
       slot.discard();
       return;

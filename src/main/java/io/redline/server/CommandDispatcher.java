@@ -105,17 +105,20 @@ public final class CommandDispatcher {
   }
 
   private void runOnShard(ClientConnection client, CommandSpec spec, Args args, Shard target) {
-    if (target == home && !client.hasPending() && home.canRunInline()) {
+    if (target == home && client.queuedOnHome() == 0 && home.canRunInline()) {
       CommandContext ctx = execute(spec, args, writerFor(client), client, homeScope, client.db());
       if (ctx.blockedKeys() != null) {
-        // Parked: nothing was written and nothing was pending, so its slot goes here, in order.
-        server.blocking().park(detached(ctx), client, client.reserve());
+        // Parked: it wrote nothing, so its slot goes here, in order.
+        PendingReply slot = client.reserve(false);
+        client.waitFor(slot);
+        server.blocking().park(detached(ctx), client, slot);
       } else if (ctx.dirtyCount() > 0) {
         server.blocking().afterWrite(ctx, homeScope);
       }
       return;
     }
-    PendingReply slot = client.reserve();
+    PendingReply slot = client.reserve(target == home);
+    if (spec.hasFlag("blocking")) client.waitFor(slot);
     HopBatch batch = openBatches[target.index()];
     if (batch == null) {
       batch = openBatches[target.index()] = new HopBatch(this, home);
@@ -146,12 +149,14 @@ public final class CommandDispatcher {
       return;
     }
     sendBatches(); // keep this connection's earlier commands ahead of the transaction
-    PendingReply slot = client.reserve();
+    boolean onHome = false;
+    for (Shard s : shards) onHome |= s == home;
+    PendingReply slot = client.reserve(onHome);
+    if (spec.hasFlag("blocking")) client.waitFor(slot);
     Args kept = args.detach();
     int db = client.db();
     int resp = client.resp();
     boolean discard = suppressReply(client);
-    Scope scope = Scope.of(router, shards);
     schedule(client, spec, kept, slot, shards, db, resp, discard);
   }
 

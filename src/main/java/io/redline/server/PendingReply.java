@@ -12,6 +12,8 @@ final class PendingReply {
   int to;
   HopBatch batch;
   boolean done;
+  /** Its command was queued on the client's own shard (see {@link ClientConnection#queuedOnHome()}). */
+  boolean onHome;
   /** Its command parked the client: a {@link Waiter} will fill it, not the batch it came in. */
   boolean parked;
 

@@ -109,6 +109,17 @@ class BlockingPopTest {
   }
 
   @Test
+  void nothingAfterAParkedCommandRunsUntilItIsAnswered() throws Exception {
+    try (RawClient c = redline.connect()) {
+      c.call("DEL", "self");
+      // In Redis the LPUSH waits behind the BLPOP, so the BLPOP times out rather than serving itself.
+      c.sendRaw("*3\r\n$5\r\nBLPOP\r\n$4\r\nself\r\n$3\r\n0.2\r\n*3\r\n$5\r\nLPUSH\r\n$4\r\nself\r\n$1\r\nx\r\n");
+      assertEquals("*-1\r\n", new String(c.readRaw()));
+      assertEquals(":1\r\n", new String(c.readRaw()));
+    }
+  }
+
+  @Test
   void aClientThatLeavesStopsWaiting() throws Exception {
     try (RawClient admin = redline.connect()) {
       admin.call("DEL", "gone");

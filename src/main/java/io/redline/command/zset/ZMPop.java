@@ -16,16 +16,25 @@ import io.redline.store.zset.ZSetValue;
 public final class ZMPop implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
+    if (!popFirst(ctx, 1, null)) ctx.reply.nullArray();
+  }
+
+  /**
+   * The ZMPOP logic with numkeys at argument {@code numkeysArg} (BZMPOP has its timeout first).
+   * Returns false when every set was empty and nothing was written; with {@code onlyKey} set,
+   * only that key is tried (serving a parked BZMPOP).
+   */
+  static boolean popFirst(CommandContext ctx, int numkeysArg, byte[] onlyKey) {
     Args a = ctx.args;
-    Long numkeys = ZSets.parseLong(a, 1);
+    Long numkeys = ZSets.parseLong(a, numkeysArg);
     if (numkeys == null || numkeys < 1) {
       ctx.error("ERR numkeys should be greater than 0");
-      return;
+      return true;
     }
-    long whereArg = 2 + numkeys;
+    long whereArg = numkeysArg + 1 + numkeys;
     if (whereArg >= a.size()) {
       ctx.error(Errors.SYNTAX);
-      return;
+      return true;
     }
     int where = (int) whereArg;
     boolean max;
@@ -35,7 +44,7 @@ public final class ZMPop implements CommandHandler {
       max = true;
     } else {
       ctx.error(Errors.SYNTAX);
-      return;
+      return true;
     }
     long count = -1;
     for (int j = where + 1; j < a.size(); j++) {
@@ -43,22 +52,23 @@ public final class ZMPop implements CommandHandler {
         Long c = ZSets.parseLong(a, ++j);
         if (c == null || c < 1) {
           ctx.error("ERR count should be greater than 0");
-          return;
+          return true;
         }
         count = c;
       } else {
         ctx.error(Errors.SYNTAX);
-        return;
+        return true;
       }
     }
     if (count == -1) count = 1;
 
-    for (int k = 2; k < where; k++) {
+    for (int k = numkeysArg + 1; k < where; k++) {
+      if (onlyKey != null && !a.equals(k, onlyKey)) continue;
       Entry e = ZSets.lookupWrite(ctx, k);
       if (e == null) continue;
       if (!(e.value() instanceof ZSetValue z)) {
         ctx.error(Errors.WRONGTYPE);
-        return;
+        return true;
       }
       ScoredList out = new ScoredList();
       ZSetRanges.pop(z, max, count, out);
@@ -67,8 +77,8 @@ public final class ZMPop implements CommandHandler {
       ctx.reply.array(2);
       ctx.reply.bulk(a.buffer(), a.offset(k), a.length(k));
       ZSets.pairs(ctx.reply, out);
-      return;
+      return true;
     }
-    ctx.reply.nullArray();
+    return false;
   }
 }

@@ -41,6 +41,9 @@ public final class ZSetCommands implements CommandFamily {
     t.bind("zpopmin", Route.KEYS, ZPop.min());
     t.bind("zpopmax", Route.KEYS, ZPop.max());
     t.bind("zmpop", Route.KEYS, new ZMPop());
+    t.bind("bzpopmin", Route.KEYS, BZPop.min());
+    t.bind("bzpopmax", Route.KEYS, BZPop.max());
+    t.bind("bzmpop", Route.KEYS, new BZMPop());
     t.bind("zrandmember", Route.KEYS, new ZRandMember());
     t.bind("zunion", Route.KEYS, ZSetOp.zunion());
     t.bind("zinter", Route.KEYS, ZSetOp.zinter());

@@ -17,4 +17,15 @@ public interface BlockingCommand extends CommandHandler {
 
   /** The keys serving needs besides the ready one (BLMOVE's destination); none by default. */
   default byte[][] otherKeysWhenServing(Args args) { return new byte[0][]; }
+
+  /** Arguments {@code from} (inclusive) to {@code to} (exclusive) as keys to wait on, each once. */
+  static byte[][] distinctKeys(Args a, int from, int to) {
+    java.util.List<byte[]> keys = new java.util.ArrayList<>();
+    for (int k = from; k < to; k++) {
+      boolean seen = false;
+      for (byte[] o : keys) seen |= a.equals(k, o);
+      if (!seen) keys.add(a.bytes(k));
+    }
+    return keys.toArray(new byte[0][]);
+  }
 }

@@ -23,9 +23,7 @@ public final class BLMPop implements BlockingCommand {
     }
     Args a = ctx.args;
     int numkeys = Integer.parseInt(a.string(2)); // validated by popFirst
-    byte[][] keys = new byte[numkeys][];
-    for (int i = 0; i < numkeys; i++) keys[i] = a.bytes(3 + i);
-    ctx.block(BPop.dedupe(keys), timeout);
+    ctx.block(BlockingCommand.distinctKeys(a, 3, 3 + numkeys), timeout);
   }
 
   @Override

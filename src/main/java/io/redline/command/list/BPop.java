@@ -8,7 +8,6 @@ import io.redline.protocol.Args;
 import io.redline.protocol.ReplyWriter;
 import io.redline.store.Entry;
 import io.redline.store.list.ListValue;
-import java.util.Arrays;
 
 /**
  * BLPOP / BRPOP key [key ...] timeout: pops from the first non-empty list, or parks the client
@@ -50,20 +49,7 @@ public final class BPop implements BlockingCommand {
       ctx.reply.nullArray();
       return;
     }
-    byte[][] keys = new byte[a.size() - 2][];
-    for (int k = 1; k < a.size() - 1; k++) keys[k - 1] = a.bytes(k);
-    ctx.block(dedupe(keys), timeout);
-  }
-
-  /** A key named twice is waited on once. */
-  static byte[][] dedupe(byte[][] keys) {
-    java.util.List<byte[]> out = new java.util.ArrayList<>();
-    for (byte[] k : keys) {
-      boolean seen = false;
-      for (byte[] o : out) seen |= Arrays.equals(o, k);
-      if (!seen) out.add(k);
-    }
-    return out.toArray(new byte[0][]);
+    ctx.block(BlockingCommand.distinctKeys(a, 1, a.size() - 1), timeout);
   }
 
   @Override

@@ -23,13 +23,7 @@ public final class BZMPop implements BlockingCommand {
     }
     Args a = ctx.args;
     int numkeys = Integer.parseInt(a.string(2)); // validated by popFirst
-    java.util.List<byte[]> keys = new java.util.ArrayList<>();
-    for (int k = 3; k < 3 + numkeys; k++) {
-      boolean seen = false;
-      for (byte[] o : keys) seen |= a.equals(k, o);
-      if (!seen) keys.add(a.bytes(k));
-    }
-    ctx.block(keys.toArray(new byte[0][]), timeout);
+    ctx.block(BlockingCommand.distinctKeys(a, 3, 3 + numkeys), timeout);
   }
 
   @Override

@@ -51,13 +51,7 @@ public final class BZPop implements BlockingCommand {
       ctx.reply.nullArray();
       return;
     }
-    java.util.List<byte[]> keys = new java.util.ArrayList<>();
-    for (int k = 1; k < a.size() - 1; k++) {
-      boolean seen = false;
-      for (byte[] o : keys) seen |= a.equals(k, o);
-      if (!seen) keys.add(a.bytes(k));
-    }
-    ctx.block(keys.toArray(new byte[0][]), timeout);
+    ctx.block(BlockingCommand.distinctKeys(a, 1, a.size() - 1), timeout);
   }
 
   @Override

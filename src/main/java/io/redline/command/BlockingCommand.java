@@ -8,7 +8,7 @@ import io.redline.protocol.ReplyWriter;
  * calls {@link CommandContext#block}; it is run again, with {@link CommandContext#readyKey()}
  * set, once a write has made one of its keys ready.
  */
-public interface BlockingCommand extends CommandHandler {
+public interface BlockingCommand extends SequencedCommand {
   /** Whether a value now stored at a waited-on key lets this command proceed (right type, non-empty). */
   boolean readyFor(Object value);
 

@@ -45,6 +45,8 @@ public final class ClientConnection {
 
   /** The blocking command this client is parked in, if any (set from the thread that parked it). */
   private volatile Waiter parked;
+  private TransactionState multi;
+  private volatile WatchState watch = new WatchState();
 
   // Session state, touched only on the home loop.
   private int db;
@@ -285,6 +287,7 @@ public final class ClientConnection {
     closed = true;
     Waiter w = parked;
     if (w != null) server.blocking().abandoned(w);
+    if (!watch.isEmpty()) server.watches().unwatch(watch);
     held = null;
     server.clients().stopAwaiting(this);
     server.clients().remove(this);
@@ -294,6 +297,42 @@ public final class ClientConnection {
       out.release();
       out = null;
     }
+  }
+
+  // ---- MULTI / WATCH ------------------------------------------------------------------------
+
+  /** MULTI: from now on commands are queued until EXEC or DISCARD. */
+  public void multi() { multi = new TransactionState(); }
+
+  public boolean inMulti() { return multi != null; }
+
+  TransactionState transaction() { return multi; }
+
+  /** Ends MULTI (EXEC, DISCARD, RESET) and forgets the watches, as Redis does. */
+  public void endMulti() {
+    multi = null;
+    unwatch();
+  }
+
+  /** WATCH, on the thread holding the keys' shard(s). */
+  public void watch(io.redline.command.CommandContext ctx) { server.watches().watch(ctx, watch); }
+
+  /** UNWATCH: a fresh state, the old registrations dropped by their shards. */
+  public void unwatch() {
+    WatchState old = watch;
+    watch = new WatchState();
+    if (!old.isEmpty()) server.watches().unwatch(old);
+  }
+
+  /**
+   * EXEC: hands over the current watches and starts fresh ones. The caller drops the old
+   * registrations only after the transaction has run, so writes up to that moment still count.
+   */
+  WatchState takeWatch() {
+    WatchState old = watch;
+    watch = new WatchState();
+    multi = null;
+    return old;
   }
 
   void parkedOn(Waiter w) { this.parked = w; }
@@ -356,6 +395,7 @@ public final class ClientConnection {
     skipThisReply = false;
     noTouch = false;
     authenticated(server.config().get("requirepass").isEmpty());
+    endMulti();
   }
   public boolean noEvict() { return noEvict; }
   public void noEvict(boolean b) { this.noEvict = b; }

@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandSpec;
+import io.redline.command.ExecCommand;
+import io.redline.command.SequencedCommand;
 import io.redline.command.IntList;
 import io.redline.protocol.Args;
 import io.redline.protocol.ReplyWriter;
@@ -51,14 +53,22 @@ public final class CommandDispatcher {
   /** Runs or routes one parsed command of {@code client}; false asks the parser to pause. */
   boolean dispatch(ClientConnection client, Args args) {
     CommandSpec spec = preconditions.resolve(client, args);
-    if (spec == null) return client.acceptingCommands(); // an error was already written
+    if (spec == null) { // an error was already written
+      if (client.inMulti()) client.transaction().aborted = true;
+      return client.acceptingCommands();
+    }
     client.lastCommand(spec.name());
+    if (client.inMulti() && queueInMulti(client, spec, args)) return client.acceptingCommands();
     if (server.clients().pausedFor(spec.hasFlag("write") || spec.hasFlag("may_replicate"))) {
       // CLIENT PAUSE: this command and everything after it wait; the loop goes on.
       client.hold(args.detach());
       return false;
     }
     server.stats().commandsProcessed.increment();
+    if (spec.handler() instanceof ExecCommand) {
+      exec(client);
+      return client.acceptingCommands() && client.pendingReplies() < MAX_PENDING;
+    }
     switch (spec.route()) {
       case CONNECTION -> execute(spec, args, writerFor(client), client, homeScope, client.db());
       case KEYS -> routeByKeys(client, spec, args);
@@ -69,6 +79,118 @@ public final class CommandDispatcher {
       }
     }
     return client.acceptingCommands() && client.pendingReplies() < MAX_PENDING;
+  }
+
+  /**
+   * Between MULTI and EXEC: queues the command and answers +QUEUED, unless it is one of the
+   * commands that act at once (EXEC, DISCARD, MULTI, WATCH, QUIT, RESET). Returns true if queued
+   * (or refused).
+   */
+  private boolean queueInMulti(ClientConnection client, CommandSpec spec, Args args) {
+    String name = spec.parent() == null ? spec.name() : spec.parent().name();
+    switch (name) {
+      case "exec", "discard", "multi", "watch", "quit", "reset" -> { return false; }
+      default -> { }
+    }
+    if (spec.hasFlag("no_multi")) {
+      client.transaction().aborted = true;
+      writerFor(client).error("ERR Command not allowed inside a transaction");
+      return true;
+    }
+    client.transaction().queued.add(new TransactionState.Queued(spec, args.detach()));
+    writerFor(client).simple("QUEUED");
+    return true;
+  }
+
+  /**
+   * EXEC: runs the queued commands as one atomic step over every shard they (and the watched
+   * keys) live on, answering an array of their replies — or a null array when a watched key was
+   * touched, or EXECABORT when a command was refused while queuing.
+   */
+  private void exec(ClientConnection client) {
+    TransactionState tx = client.transaction();
+    if (tx == null) {
+      writerFor(client).error("ERR EXEC without MULTI");
+      return;
+    }
+    WatchState watch = client.takeWatch(); // EXEC always ends the transaction and the watches
+    if (tx.aborted) {
+      server.watches().unwatch(watch);
+      writerFor(client).error("EXECABORT Transaction discarded because of previous errors.");
+      return;
+    }
+    boolean[] involved = new boolean[router.shardCount()];
+    server.watches().shardsOf(watch, involved);
+    for (TransactionState.Queued q : tx.queued) markShards(q.spec(), q.args(), involved);
+    int count = 0;
+    for (boolean b : involved) if (b) count++;
+    int resp = client.resp();
+    boolean discard = suppressReply(client);
+    if (count == 0) {
+      runTransaction(client, tx, watch, homeScope, writerFor(client));
+      server.watches().unwatch(watch);
+      return;
+    }
+    Shard[] shards = new Shard[count];
+    boolean onHome = false;
+    for (int s = 0, k = 0; s < involved.length; s++) {
+      if (involved[s]) {
+        shards[k++] = router.shard(s);
+        onHome |= s == home.index();
+      }
+    }
+    sendBatches();
+    PendingReply slot = client.reserve(onHome);
+    Scope scope = Scope.of(router, shards);
+    server.scheduler().schedule(new MultiShardTx(home, shards, () -> {
+      ByteBuf buf = client.alloc().heapBuffer(256);
+      runTransaction(client, tx, watch, scope, new ReplyWriter(buf, resp));
+      server.watches().unwatch(watch);
+      if (discard) buf.clear();
+      client.complete(slot, buf);
+    }));
+  }
+
+  /** The shards a queued command will touch when EXEC runs it. */
+  private void markShards(CommandSpec spec, Args args, boolean[] involved) {
+    switch (spec.route()) {
+      case CONNECTION -> { }
+      case ALL_SHARDS -> java.util.Arrays.fill(involved, true);
+      case CHOSEN_SHARD -> {
+        int s = spec.chooser().shardFor(args, router.shardCount());
+        involved[s < 0 ? home.index() : s] = true;
+      }
+      case KEYS -> {
+        spec.keyPositions(args, keyPositions);
+        if (keyPositions.size() == 0) involved[home.index()] = true;
+        for (int i = 0; i < keyPositions.size(); i++) {
+          int p = keyPositions.get(i);
+          involved[router.shardOf(args.buffer(), args.offset(p), args.length(p))] = true;
+        }
+      }
+    }
+  }
+
+  /** On the client's loop, holding the shards: the body of EXEC. */
+  private void runTransaction(ClientConnection client, TransactionState tx, WatchState watch, Scope scope, ReplyWriter w) {
+    if (server.watches().failed(watch, scope, System.currentTimeMillis())) {
+      w.nullArray();
+      return;
+    }
+    w.array(tx.queued.size());
+    java.util.List<CommandContext> writes = new java.util.ArrayList<>();
+    for (TransactionState.Queued q : tx.queued) {
+      // Each command sees the client's state as the commands before it left it (SELECT inside MULTI).
+      CommandContext ctx = execute(q.spec(), q.args(), w, client, scope, client.db(), true);
+      if (ctx.dirtyCount() > 0) writes.add(ctx);
+    }
+    // Like Redis, parked clients are served and watchers touched once the whole transaction ran.
+    for (CommandContext ctx : writes) afterWrite(ctx, scope);
+  }
+
+  private void afterWrite(CommandContext ctx, Scope scope) {
+    server.watches().afterWrite(ctx, scope);
+    server.blocking().afterWrite(ctx, scope);
   }
 
   private void routeByKeys(ClientConnection client, CommandSpec spec, Args args) {
@@ -113,12 +235,12 @@ public final class CommandDispatcher {
         client.waitFor(slot);
         server.blocking().park(detached(ctx), client, slot);
       } else if (ctx.dirtyCount() > 0) {
-        server.blocking().afterWrite(ctx, homeScope);
+        afterWrite(ctx, homeScope);
       }
       return;
     }
     PendingReply slot = client.reserve(target == home);
-    if (spec.hasFlag("blocking")) client.waitFor(slot);
+    if (spec.handler() instanceof SequencedCommand) client.waitFor(slot);
     HopBatch batch = openBatches[target.index()];
     if (batch == null) {
       batch = openBatches[target.index()] = new HopBatch(this, home);
@@ -152,7 +274,7 @@ public final class CommandDispatcher {
     boolean onHome = false;
     for (Shard s : shards) onHome |= s == home;
     PendingReply slot = client.reserve(onHome);
-    if (spec.hasFlag("blocking")) client.waitFor(slot);
+    if (spec.handler() instanceof SequencedCommand) client.waitFor(slot);
     Args kept = args.detach();
     int db = client.db();
     int resp = client.resp();
@@ -171,7 +293,7 @@ public final class CommandDispatcher {
         server.blocking().park(ctx, client, slot);
         return;
       }
-      if (ctx.dirtyCount() > 0) server.blocking().afterWrite(ctx, scope);
+      if (ctx.dirtyCount() > 0) afterWrite(ctx, scope);
       if (discard) buf.clear();
       client.complete(slot, buf);
     }));
@@ -217,7 +339,7 @@ public final class CommandDispatcher {
       server.blocking().park(ctx, client, slot);
       return true;
     }
-    if (ctx.dirtyCount() > 0) server.blocking().afterWrite(ctx, scope);
+    if (ctx.dirtyCount() > 0) afterWrite(ctx, scope);
     return false;
   }
 
@@ -232,10 +354,17 @@ public final class CommandDispatcher {
   }
 
   private CommandContext execute(CommandSpec spec, Args args, ReplyWriter w, ClientConnection client, Scope scope, int db) {
+    return execute(spec, args, w, client, scope, db, false);
+  }
+
+  /** Runs a handler, turning an unexpected exception into an error reply; {@code inTransaction}: never parks. */
+  private CommandContext execute(CommandSpec spec, Args args, ReplyWriter w, ClientConnection client, Scope scope, int db,
+                                 boolean inTransaction) {
     long start = System.nanoTime();
     ByteBuf buf = w.buffer();
     int before = buf.writerIndex();
     CommandContext ctx = new CommandContext(server, spec, args, w, client, scope, db, System.currentTimeMillis());
+    if (inTransaction) ctx.noBlocking();
     try {
       spec.handler().execute(ctx);
     } catch (RuntimeException e) {

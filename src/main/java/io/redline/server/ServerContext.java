@@ -25,6 +25,7 @@ public final class ServerContext {
   private volatile Runnable shutdownAction = () -> {};
   private volatile int boundPort;
   private final BlockingService blocking;
+  private final WatchService watches;
 
   public ServerContext(ServerConfig config, ShardRouter router, CommandTable commands) {
     this.config = config;
@@ -34,6 +35,7 @@ public final class ServerContext {
     new SecureRandom().nextBytes(id);
     this.runId = HexFormat.of().formatHex(id);
     this.blocking = new BlockingService(this);
+    this.watches = new WatchService(router);
     new SecureRandom().nextBytes(id);
     this.replId = HexFormat.of().formatHex(id);
   }
@@ -45,6 +47,7 @@ public final class ServerContext {
   public ClientRegistry clients() { return clients; }
   public ServerStats stats() { return stats; }
   BlockingService blocking() { return blocking; }
+  WatchService watches() { return watches; }
   public long startMillis() { return startMillis; }
   public String runId() { return runId; }
   /** The replication id (INFO master_replid): random per start, like Redis's, distinct from run_id. */

@@ -34,11 +34,28 @@ public final class Shard {
   private volatile EventLoop loop;
   private java.util.function.IntSupplier hz = () -> 10;
   private MultiShardTx holding;
+  /** Who else hears of expiries, flushes and swaps on this shard (WATCH); set once at start-up. */
+  private volatile Database.KeyEvents listener = (db, key) -> {};
+
+  public void keyEvents(Database.KeyEvents l) { this.listener = l; }
 
   public Shard(int index, int databaseCount) {
     this.index = index;
     this.databases = new Database[databaseCount];
-    for (int i = 0; i < databaseCount; i++) databases[i] = new Database((db, key) -> stats.expiredKeys++);
+    Database.KeyEvents events = new Database.KeyEvents() {
+      @Override
+      public void expired(Database db, byte[] key) {
+        stats.expiredKeys++;
+        listener.expired(db, key);
+      }
+
+      @Override
+      public void beforeClear(Database db) { listener.beforeClear(db); }
+
+      @Override
+      public void swapped(Database a, Database b) { listener.swapped(a, b); }
+    };
+    for (int i = 0; i < databaseCount; i++) databases[i] = new Database(i, events);
   }
 
   public int index() { return index; }

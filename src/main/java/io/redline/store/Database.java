@@ -14,14 +14,27 @@ public final class Database {
   private final ExpiryIndex expires = new ExpiryIndex();
   private final KeyEvents events;
 
-  /** Told about keys that disappear on their own (expiry), for stats and notifications. */
+  private final int index;
+
+  /** Told about keys that disappear or change wholesale without a command naming them. */
   public interface KeyEvents {
+    /** A key's TTL passed and it was deleted (lazily or by the active cycle). */
     void expired(Database db, byte[] key);
+
+    /** The whole table is about to be emptied (FLUSHDB, FLUSHALL). */
+    default void beforeClear(Database db) {}
+
+    /** Two databases exchanged contents (SWAPDB). */
+    default void swapped(Database a, Database b) {}
   }
 
-  public Database(KeyEvents events) {
+  public Database(int index, KeyEvents events) {
+    this.index = index;
     this.events = events;
   }
+
+  /** The database number (SELECT n). */
+  public int index() { return index; }
 
   // Read by INFO from other threads; a stale value is fine for statistics.
   private long hits;
@@ -76,6 +89,7 @@ public final class Database {
   }
 
   public void clear() {
+    events.beforeClear(this);
     dict.clear();
     expires.clear();
   }
@@ -128,6 +142,7 @@ public final class Database {
 
   /** Exchanges contents with another database of the same shard (SWAPDB). */
   public void swapWith(Database other) {
+    events.swapped(this, other);
     Dict.swap(dict, other.dict);
     ExpiryIndex.swap(expires, other.expires);
   }

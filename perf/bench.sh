@@ -4,7 +4,9 @@
 #
 #   perf/bench.sh [rounds=3] [requests=200000]
 # Env: SHARDS (Redline shards, default: cores), TESTS (default set,get,incr,mset),
-#      CLIENTS (default 50), PIPELINES (default "1 16"), JAVA_OPTS.
+#      CLIENTS (default 50), PIPELINES (default "1 16"), JAVA_OPTS,
+#      KEYSPACE (redis-benchmark -r: spread keys over that many names; default: one key per
+#      test, redis-benchmark's own default, which puts all traffic on one shard).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-3}
@@ -32,7 +34,7 @@ for r in $(seq "$ROUNDS"); do
   for p in $PIPELINES; do
     for target in redis redline; do
       port=$REDIS_PORT; [ "$target" = redline ] && port=$REDLINE_PORT
-      redis-benchmark -p "$port" -t "$TESTS" -n "$N" -c "$CLIENTS" -P "$p" --csv 2>/dev/null \
+      redis-benchmark -p "$port" -t "$TESTS" -n "$N" -c "$CLIENTS" -P "$p" ${KEYSPACE:+-r $KEYSPACE} --csv 2>/dev/null \
         | tail -n +2 | sed "s/^/$target,$p,$r,/" >> "$OUT/results.csv"
     done
   done

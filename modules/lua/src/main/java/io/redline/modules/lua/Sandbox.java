@@ -1,0 +1,131 @@
+// Builds the restricted Lua environment Redis 7.0 gives scripts.
+package io.redline.modules.lua;
+
+import java.io.ByteArrayInputStream;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LoadState;
+import org.luaj.vm2.LuaString;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.compiler.LuaC;
+import org.luaj.vm2.lib.BaseLib;
+import org.luaj.vm2.lib.CoroutineLib;
+import org.luaj.vm2.lib.PackageLib;
+import org.luaj.vm2.lib.StringLib;
+import org.luaj.vm2.lib.TableLib;
+import org.luaj.vm2.lib.VarArgFunction;
+import org.luaj.vm2.lib.jse.JseMathLib;
+
+/**
+ * The globals scripts see: Lua's base, table, string, math and coroutine libraries plus Redis's
+ * own (redis, cjson, cmsgpack, struct, bit); no io, os, package, debug, print or file loading.
+ * Every table is read-only, and reading a missing global is an error, as in Redis 7.0.
+ */
+final class Sandbox {
+  private static final String[] BASE = {
+    "assert", "collectgarbage", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal",
+    "rawget", "rawset", "select", "setmetatable", "tonumber", "type", "xpcall"
+  };
+
+  final Globals globals = new Globals();
+  final ReadOnlyTable env = new ReadOnlyTable();
+
+  Sandbox(LuaTable redis, KillHook hook) {
+    globals.load(new BaseLib());
+    globals.load(new PackageLib());
+    globals.load(new TableLib());
+    globals.load(new StringLib());
+    globals.load(new CoroutineLib());
+    globals.load(new JseMathLib());
+    LoadState.install(globals);
+    LuaC.install(globals);
+    globals.debuglib = hook;
+
+    for (String name : BASE) env.rawset(name, globals.get(name));
+    env.rawset("_VERSION", LuaValue.valueOf("Lua 5.1"));
+    env.rawset("tostring", tostring());
+    env.rawset("gcinfo", gcinfo());
+    env.rawset("loadstring", loader());
+    env.rawset("load", loader());
+    LuaTable table = (LuaTable) globals.get("table");
+    env.rawset("unpack", table.get("unpack"));
+    table.rawset("getn", lengthOf());
+    env.rawset("table", ReadOnlyTable.copyOf(table));
+    ReadOnlyTable string = ReadOnlyTable.copyOf((LuaTable) globals.get("string"));
+    env.rawset("string", string);
+    env.rawset("math", ReadOnlyTable.copyOf((LuaTable) globals.get("math")));
+    env.rawset("coroutine", ReadOnlyTable.copyOf((LuaTable) globals.get("coroutine")));
+    env.rawset("redis", ReadOnlyTable.copyOf(redis));
+    env.rawset("bit", ReadOnlyTable.copyOf(BitLib.build()));
+    // Present in Redis 7.0 (set by its own Lua prelude); scripts only ever see it exists.
+    env.rawset("__redis__err__handler", new VarArgFunction() {
+      @Override public Varargs invoke(Varargs a) { return a.arg1(); }
+    });
+    env.rawset("_G", env);
+    env.put("KEYS", new LuaTable());
+    env.put("ARGV", new LuaTable());
+
+    LuaTable stringMeta = new LuaTable();
+    stringMeta.rawset(LuaValue.INDEX, string);
+    LuaString.s_metatable = ReadOnlyTable.copyOf(stringMeta);
+
+    LuaTable meta = new LuaTable();
+    meta.rawset(LuaValue.INDEX, new VarArgFunction() {
+      @Override public Varargs invoke(Varargs a) {
+        throw new ScriptError(LuaValue.valueOf("Script attempted to access nonexistent global variable '" + a.arg(2).tojstring() + "'"), true);
+      }
+    });
+    env.initMetatable(meta);
+    env.freeze();
+  }
+
+  /** Compiles text (never bytecode) with the sandbox as its environment. */
+  LuaValue compile(byte[] body, String chunkName) {
+    return globals.load(new ByteArrayInputStream(body), chunkName, "t", env);
+  }
+
+  private LuaValue loader() {
+    return new VarArgFunction() {
+      @Override public Varargs invoke(Varargs a) {
+        LuaValue chunk = a.arg1();
+        if (!chunk.isstring()) return varargsOf(NIL, valueOf("bad argument #1 (string expected)"));
+        byte[] body = LuaConversions.bytes(chunk);
+        String name = a.arg(2).isstring() ? a.arg(2).tojstring() : "=(load)";
+        if (body.length > 0 && body[0] == 27) return varargsOf(NIL, valueOf("attempt to load a binary chunk"));
+        try {
+          return compile(body, name.startsWith("=") || name.startsWith("@") ? name : "=" + name);
+        } catch (org.luaj.vm2.LuaError e) {
+          return varargsOf(NIL, valueOf(e.getMessage()));
+        }
+      }
+    };
+  }
+
+  private static LuaValue tostring() {
+    return new VarArgFunction() {
+      @Override public Varargs invoke(Varargs a) {
+        LuaValue v = a.checkvalue(1);
+        if (v.type() == TNUMBER) return valueOf(LuaNumbers.g14(v.todouble()));
+        LuaValue h = v.metatag(TOSTRING);
+        if (!h.isnil()) return h.call(v);
+        return v.tostring();
+      }
+    };
+  }
+
+  private static LuaValue gcinfo() {
+    return new VarArgFunction() {
+      @Override public Varargs invoke(Varargs a) {
+        Runtime rt = Runtime.getRuntime();
+        return valueOf((int) ((rt.totalMemory() - rt.freeMemory()) / 1024));
+      }
+    };
+  }
+
+  private static LuaValue lengthOf() {
+    return new VarArgFunction() {
+      @Override public Varargs invoke(Varargs a) { return valueOf(a.checktable(1).length()); }
+    };
+  }
+}

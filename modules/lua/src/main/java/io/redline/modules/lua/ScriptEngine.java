@@ -1,0 +1,136 @@
+// Compiles and runs EVAL scripts in Redis 7.0's Lua sandbox.
+package io.redline.modules.lua;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * One Lua interpreter, as Redis keeps one per server: scripts are compiled once per SHA1 and run
+ * with KEYS and ARGV set. Not thread-safe; the caller runs one script at a time (atomically).
+ *
+ * <p>Replies and errors come back as {@link ScriptReply} with Redis's exact texts, including the
+ * " script: &lt;sha&gt;, on @user_script:&lt;line&gt;." suffix of runtime errors.
+ */
+public final class ScriptEngine {
+  private static final Pattern LUAJ_POSITION = Pattern.compile("^@?([^\\s:]+):(\\d+) (.*)$", Pattern.DOTALL);
+  private static final Pattern LUAJ_COMPILE = Pattern.compile("^@?([^\\s:]+):(\\d+): ?(.*)$", Pattern.DOTALL);
+
+  private final RedisLib redis;
+  private final KillHook hook;
+  private final Sandbox sandbox;
+  private final Map<String, LuaFunction> scripts = new HashMap<>();
+  private volatile long startedNanos;
+  private volatile boolean running;
+
+  public ScriptEngine(CommandInvoker invoker, Supplier<Boolean> killRequested) {
+    this.redis = new RedisLib(invoker);
+    this.hook = new KillHook(killRequested);
+    this.sandbox = new Sandbox(redis.build(), hook);
+  }
+
+  public static String sha1hex(byte[] body) { return RedisLib.sha1(body); }
+
+  /** SCRIPT LOAD: the SHA1 as a bulk reply, or the compile error. */
+  public ScriptReply load(byte[] body) {
+    String sha = sha1hex(body);
+    if (scripts.containsKey(sha)) return ScriptReply.bulk(sha);
+    try {
+      scripts.put(sha, (LuaFunction) sandbox.compile(body, "@user_script"));
+      return ScriptReply.bulk(sha);
+    } catch (LuaError e) {
+      return ScriptReply.error("ERR Error compiling script (new function): " + compileMessage(e));
+    }
+  }
+
+  public boolean exists(String sha) { return scripts.containsKey(sha.toLowerCase()); }
+
+  /** SCRIPT FLUSH. */
+  public void flush() { scripts.clear(); }
+
+  public ScriptReply eval(byte[] body, byte[][] keys, byte[][] argv) {
+    ScriptReply loaded = load(body);
+    if (loaded.isError()) return loaded;
+    return evalsha(loaded.text(), keys, argv);
+  }
+
+  public ScriptReply evalsha(String sha, byte[][] keys, byte[][] argv) {
+    sha = sha.toLowerCase();
+    LuaFunction f = scripts.get(sha);
+    if (f == null) return ScriptReply.error("NOSCRIPT No matching script. Please use EVAL.");
+    sandbox.env.put("KEYS", array(keys));
+    sandbox.env.put("ARGV", array(argv));
+    redis.reset();
+    hook.reset();
+    startedNanos = System.nanoTime();
+    running = true;
+    try {
+      LuaValue result = f.call();
+      return LuaConversions.toReply(result, redis.resp());
+    } catch (LuaError e) {
+      return runtimeError(e, sha);
+    } catch (StackOverflowError e) {
+      return ScriptReply.error("ERR user_script: stack overflow script: " + sha + ", on @user_script:?.");
+    } finally {
+      running = false;
+    }
+  }
+
+  /** Whether a script is executing now (for BUSY replies and SCRIPT KILL). */
+  public boolean running() { return running; }
+
+  /** How long the current script has run, in milliseconds (0 when none runs). */
+  public long runningMillis() { return running ? (System.nanoTime() - startedNanos) / 1_000_000 : 0; }
+
+  private static LuaTable array(byte[][] items) {
+    LuaTable t = new LuaTable(items.length, 0);
+    for (int i = 0; i < items.length; i++) t.rawset(i + 1, LuaValue.valueOf(items[i]));
+    return t;
+  }
+
+  private static String compileMessage(LuaError e) {
+    String m = e.getMessage();
+    if (m.endsWith("\n")) m = m.substring(0, m.length() - 1);
+    Matcher c = LUAJ_COMPILE.matcher(m);
+    return c.matches() ? c.group(1) + ":" + c.group(2) + ": " + c.group(3) : m;
+  }
+
+  private static ScriptReply runtimeError(LuaError e, String sha) {
+    String position = ScriptError.positionOf(e);
+    LuaValue value;
+    String text;
+    if (e instanceof ScriptError se) {
+      value = se.value();
+      text = value.isstring() ? "ERR " + se.getMessage() : null;
+    } else {
+      value = e.getMessageObject();
+      text = null;
+      if (value == null || value.isstring()) {
+        String m = value == null ? "unknown error" : value.tojstring();
+        if (m.endsWith("\n")) m = m.substring(0, m.length() - 1);
+        Matcher p = LUAJ_POSITION.matcher(m);
+        text = "ERR " + (p.matches() ? p.group(1) + ":" + p.group(2) + ": " + p.group(3) : m);
+      }
+    }
+    byte[] msg;
+    if (text != null) {
+      msg = text.getBytes(StandardCharsets.UTF_8);
+    } else {
+      LuaValue err = value.istable() ? value.rawget("err") : LuaValue.NIL;
+      msg = err.isstring() ? LuaConversions.bytes(err) : "ERR unknown error".getBytes(StandardCharsets.UTF_8);
+    }
+    String where = position == null ? "@user_script:?" : "@" + position;
+    byte[] suffix = (" script: " + sha + ", on " + where + ".").getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[msg.length + suffix.length];
+    System.arraycopy(msg, 0, all, 0, msg.length);
+    System.arraycopy(suffix, 0, all, msg.length, suffix.length);
+    return ScriptReply.error(all);
+  }
+}

@@ -235,9 +235,10 @@ public final class ClientConnection {
 
   private void flushAndResume() {
     flushScheduled = false;
-    flush();
-    // Commands parsed but not run (QUIT aside) resume once replies stop piling up.
+    // Commands waiting in the buffer (behind a blocking command, or a full pipeline) run first,
+    // so replies they produce here go out with this flush rather than waiting for the next read.
     if (parser.buffered() > 0 && !pausedReading) parseBuffered();
+    flush();
   }
 
   private ByteBuf out() {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.luaj.vm2.LuaClosure;
 import org.luaj.vm2.LuaFunction;
 import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Prototype;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.DebugLib;
 
@@ -22,7 +23,18 @@ final class KillHook extends DebugLib {
 
   KillHook(Supplier<Boolean> killRequested) { this.killRequested = killRequested; }
 
+  /** The hook of the script running on this thread, for errors raised from Java functions. */
+  static final ThreadLocal<KillHook> CURRENT = new ThreadLocal<>();
+
+  private Prototype[] protos = new Prototype[32];
+  private int[] pcs = new int[32];
+  private int depth;
+  private Prototype lastProto;
+  private int lastPc;
+
   void reset() {
+    depth = 0;
+    lastProto = null;
     count = 0;
     killed = false;
   }
@@ -31,6 +43,7 @@ final class KillHook extends DebugLib {
 
   @Override
   public void onInstruction(int pc, Varargs v, int top) {
+    if (depth > 0) pcs[depth - 1] = pc;
     if (!killed && ++count < CHECK_EVERY) return;
     count = 0;
     if (killed || Boolean.TRUE.equals(killRequested.get())) {
@@ -41,8 +54,42 @@ final class KillHook extends DebugLib {
     }
   }
 
-  @Override public void onCall(LuaFunction f) {}
-  @Override public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) {}
-  @Override public void onReturn() {}
+  @Override public void onCall(LuaFunction f) { push(null); }
+  @Override public void onCall(LuaClosure c, Varargs varargs, LuaValue[] stack) { push(c.p); }
+
+  @Override
+  public void onReturn() {
+    if (depth == 0) return;
+    depth--;
+    if (protos[depth] != null) {
+      lastProto = protos[depth];
+      lastPc = pcs[depth];
+    }
+  }
+
+  private void push(Prototype p) {
+    if (depth == protos.length) {
+      protos = java.util.Arrays.copyOf(protos, depth * 2);
+      pcs = java.util.Arrays.copyOf(pcs, depth * 2);
+    }
+    protos[depth] = p;
+    pcs[depth++] = 0;
+  }
+
+  /**
+   * "user_script:3": the innermost running Lua function's current line, or (after a tail call
+   * unwound it) the last one that returned, which is what Redis's error handler reports.
+   */
+  String position() {
+    for (int i = depth - 1; i >= 0; i--) if (protos[i] != null) return position(protos[i], pcs[i]);
+    return lastProto == null ? null : position(lastProto, lastPc);
+  }
+
+  private static String position(Prototype p, int pc) {
+    String src = p.source == null ? "?" : p.source.tojstring();
+    if (src.startsWith("@") || src.startsWith("=")) src = src.substring(1);
+    String line = p.lineinfo != null && pc >= 0 && pc < p.lineinfo.length ? String.valueOf(p.lineinfo[pc]) : "?";
+    return src + ":" + line;
+  }
   @Override public String traceback(int level) { return ""; }
 }

@@ -83,13 +83,13 @@ final class LuaConversions {
 
   private static ScriptReply tableToReply(LuaTable t, int resp) {
     LuaValue err = t.rawget("err");
-    if (err.isstring()) return ScriptReply.error(spaces(bytes(err)));
+    if (err.type() == LuaValue.TSTRING) return ScriptReply.error(spaces(bytes(err)));
     LuaValue ok = t.rawget("ok");
-    if (ok.isstring()) return ScriptReply.status(spaces(bytes(ok)));
+    if (ok.type() == LuaValue.TSTRING) return ScriptReply.status(spaces(bytes(ok)));
     LuaValue dbl = t.rawget("double");
-    if (dbl.isnumber()) return ScriptReply.dbl(dbl.todouble());
+    if (dbl.type() == LuaValue.TNUMBER) return ScriptReply.dbl(dbl.todouble());
     LuaValue big = t.rawget("big_number");
-    if (big.isstring()) return ScriptReply.bigNumber(new String(spaces(bytes(big)), java.nio.charset.StandardCharsets.ISO_8859_1));
+    if (big.type() == LuaValue.TSTRING) return ScriptReply.bigNumber(new String(spaces(bytes(big)), java.nio.charset.StandardCharsets.ISO_8859_1));
     LuaValue map = t.rawget("map");
     if (map.istable()) {
       List<ScriptReply> kv = new ArrayList<>();

@@ -1,7 +1,6 @@
 // A Lua table that refuses every change once frozen, as Redis 7.0's readonly tables do.
 package io.redline.modules.lua;
 
-import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
@@ -34,7 +33,7 @@ final class ReadOnlyTable extends LuaTable {
 
   private void check(boolean fromScript) {
     // Script-level stores get a position prefix (like any runtime error); rawset does not.
-    if (frozen) throw fromScript ? new ScriptError(LuaValue.valueOf(MESSAGE), true) : new ScriptError(LuaValue.valueOf(MESSAGE), false);
+    if (frozen) throw new ScriptError(LuaValue.valueOf(MESSAGE), fromScript);
   }
 
   @Override public void set(int key, LuaValue value) { check(true); super.set(key, value); }
@@ -46,7 +45,4 @@ final class ReadOnlyTable extends LuaTable {
   @Override public LuaValue remove(int pos) { check(false); return super.remove(pos); }
   @Override public void sort(LuaValue comparator) { check(false); super.sort(comparator); }
   @Override public LuaValue setmetatable(LuaValue mt) { check(false); return super.setmetatable(mt); }
-
-  /** Used before freezing, where LuaTable's own setmetatable would be refused later. */
-  void initMetatable(LuaValue mt) { super.setmetatable(mt); }
 }

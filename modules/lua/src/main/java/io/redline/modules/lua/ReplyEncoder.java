@@ -10,7 +10,12 @@ public final class ReplyEncoder {
 
   public static void write(ScriptReply r, ReplyWriter w) {
     switch (r.type) {
-      case STATUS -> w.simple(new String(r.bytes, StandardCharsets.UTF_8));
+      case STATUS -> {
+        // Raw bytes: a script's status text need not be UTF-8.
+        w.buffer().writeByte('+');
+        w.buffer().writeBytes(r.bytes);
+        w.buffer().writeBytes(new byte[] {'\r', '\n'});
+      }
       case ERROR -> w.errorLatin1(r.text());
       case INTEGER -> w.integer(r.integer);
       case BULK -> w.bulk(r.bytes);

@@ -24,12 +24,13 @@ import org.luaj.vm2.lib.jse.JseMathLib;
  */
 final class Sandbox {
   private static final String[] BASE = {
-    "assert", "collectgarbage", "error", "getmetatable", "ipairs", "next", "pairs", "pcall", "rawequal",
+    "assert", "collectgarbage", "getmetatable", "ipairs", "next", "pairs", "rawequal",
     "rawget", "rawset", "select", "setmetatable", "tonumber", "type", "xpcall"
   };
 
   final Globals globals = new Globals();
-  final ReadOnlyTable env = new ReadOnlyTable();
+  final ReadOnlyGlobals env = new ReadOnlyGlobals();
+  final RedisRandom random = new RedisRandom();
 
   Sandbox(LuaTable redis, KillHook hook) {
     globals.load(new BaseLib());
@@ -40,24 +41,36 @@ final class Sandbox {
     globals.load(new JseMathLib());
     LoadState.install(globals);
     LuaC.install(globals);
-    globals.debuglib = hook;
+    LoadState.install(env);
+    LuaC.install(env);
+    env.debuglib = hook;
 
     for (String name : BASE) env.rawset(name, globals.get(name));
     env.rawset("_VERSION", LuaValue.valueOf("Lua 5.1"));
     env.rawset("tostring", tostring());
+    env.rawset("error", error());
+    env.rawset("pcall", pcall(globals.get("pcall")));
     env.rawset("gcinfo", gcinfo());
     env.rawset("loadstring", loader());
     env.rawset("load", loader());
     LuaTable table = (LuaTable) globals.get("table");
     env.rawset("unpack", table.get("unpack"));
-    table.rawset("getn", lengthOf());
+    Lua51Compat.table(table);
     env.rawset("table", ReadOnlyTable.copyOf(table));
-    ReadOnlyTable string = ReadOnlyTable.copyOf((LuaTable) globals.get("string"));
+    LuaTable stringLib = (LuaTable) globals.get("string");
+    Lua51Compat.string(stringLib);
+    ReadOnlyTable string = ReadOnlyTable.copyOf(stringLib);
     env.rawset("string", string);
-    env.rawset("math", ReadOnlyTable.copyOf((LuaTable) globals.get("math")));
+    LuaTable math = (LuaTable) globals.get("math");
+    Lua51Compat.math(math);
+    random.install(math);
+    env.rawset("math", ReadOnlyTable.copyOf(math));
     env.rawset("coroutine", ReadOnlyTable.copyOf((LuaTable) globals.get("coroutine")));
     env.rawset("redis", ReadOnlyTable.copyOf(redis));
     env.rawset("bit", ReadOnlyTable.copyOf(BitLib.build()));
+    env.rawset("struct", ReadOnlyTable.copyOf(StructLib.build()));
+    env.rawset("cjson", ReadOnlyTable.copyOf(CjsonLib.build()));
+    env.rawset("cmsgpack", ReadOnlyTable.copyOf(CmsgpackLib.build()));
     // Present in Redis 7.0 (set by its own Lua prelude); scripts only ever see it exists.
     env.rawset("__redis__err__handler", new VarArgFunction() {
       @Override public Varargs invoke(Varargs a) { return a.arg1(); }
@@ -76,13 +89,13 @@ final class Sandbox {
         throw new ScriptError(LuaValue.valueOf("Script attempted to access nonexistent global variable '" + a.arg(2).tojstring() + "'"), true);
       }
     });
-    env.initMetatable(meta);
+    env.initMetatable(ReadOnlyTable.copyOf(meta));
     env.freeze();
   }
 
   /** Compiles text (never bytecode) with the sandbox as its environment. */
   LuaValue compile(byte[] body, String chunkName) {
-    return globals.load(new ByteArrayInputStream(body), chunkName, "t", env);
+    return env.load(new ByteArrayInputStream(body), chunkName, "t", env);
   }
 
   private LuaValue loader() {
@@ -109,7 +122,31 @@ final class Sandbox {
         if (v.type() == TNUMBER) return valueOf(LuaNumbers.g14(v.todouble()));
         LuaValue h = v.metatag(TOSTRING);
         if (!h.isnil()) return h.call(v);
-        return v.tostring();
+        return valueOf(v.tojstring());
+      }
+    };
+  }
+
+  /** Lua 5.1's error(), raising a ScriptError so the position is the one Redis reports. */
+  private static LuaValue error() {
+    return new VarArgFunction() {
+      @Override public Varargs invoke(Varargs a) {
+        LuaValue msg = a.arg1();
+        boolean positioned = msg.isstring() && a.optint(2, 1) > 0;
+        throw new ScriptError(msg, positioned);
+      }
+    };
+  }
+
+  /** Redis's pcall hands back an error table's "err" text rather than the table. */
+  private static LuaValue pcall(LuaValue luaPcall) {
+    return new VarArgFunction() {
+      @Override public Varargs invoke(Varargs a) {
+        Varargs r = luaPcall.invoke(a);
+        if (r.arg1().toboolean()) return r;
+        LuaValue e = r.arg(2);
+        if (e.istable() && e.rawget("err").isstring()) return varargsOf(FALSE, e.rawget("err"));
+        return r;
       }
     };
   }
@@ -120,12 +157,6 @@ final class Sandbox {
         Runtime rt = Runtime.getRuntime();
         return valueOf((int) ((rt.totalMemory() - rt.freeMemory()) / 1024));
       }
-    };
-  }
-
-  private static LuaValue lengthOf() {
-    return new VarArgFunction() {
-      @Override public Varargs invoke(Varargs a) { return valueOf(a.checktable(1).length()); }
     };
   }
 }

@@ -4,6 +4,7 @@ package io.redline.modules.lua;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,10 +24,14 @@ public final class ScriptEngine {
   private static final Pattern LUAJ_POSITION = Pattern.compile("^@?([^\\s:]+):(\\d+) (.*)$", Pattern.DOTALL);
   private static final Pattern LUAJ_COMPILE = Pattern.compile("^@?([^\\s:]+):(\\d+): ?(.*)$", Pattern.DOTALL);
 
+  private static final Pattern SYMBOL_TOKEN = Pattern.compile("^(.*) (\\d+) \\((.*)\\)$", Pattern.DOTALL);
+  private static final int LUAJ_EOS = 286;
+
   private final RedisLib redis;
   private final KillHook hook;
   private final Sandbox sandbox;
   private final Map<String, LuaFunction> scripts = new HashMap<>();
+  private final Map<String, Set<String>> flags = new HashMap<>();
   private volatile long startedNanos;
   private volatile boolean running;
 
@@ -42,8 +47,11 @@ public final class ScriptEngine {
   public ScriptReply load(byte[] body) {
     String sha = sha1hex(body);
     if (scripts.containsKey(sha)) return ScriptReply.bulk(sha);
+    Shebang shebang = Shebang.parse(body);
+    if (shebang.error != null) return ScriptReply.error(shebang.error);
     try {
-      scripts.put(sha, (LuaFunction) sandbox.compile(body, "@user_script"));
+      scripts.put(sha, (LuaFunction) sandbox.compile(shebang.body, "@user_script"));
+      flags.put(sha, shebang.flags);
       return ScriptReply.bulk(sha);
     } catch (LuaError e) {
       return ScriptReply.error("ERR Error compiling script (new function): " + compileMessage(e));
@@ -52,8 +60,17 @@ public final class ScriptEngine {
 
   public boolean exists(String sha) { return scripts.containsKey(sha.toLowerCase()); }
 
+  /**
+   * The "#!lua flags=..." of a loaded script (no-writes, allow-oom, ...), empty for a shebang
+   * without flags, null for a script without shebang or not loaded; the host enforces them.
+   */
+  public Set<String> flags(String sha) { return flags.get(sha.toLowerCase()); }
+
   /** SCRIPT FLUSH. */
-  public void flush() { scripts.clear(); }
+  public void flush() {
+    scripts.clear();
+    flags.clear();
+  }
 
   public ScriptReply eval(byte[] body, byte[][] keys, byte[][] argv) {
     ScriptReply loaded = load(body);
@@ -71,14 +88,17 @@ public final class ScriptEngine {
     hook.reset();
     startedNanos = System.nanoTime();
     running = true;
+    KillHook.CURRENT.set(hook);
     try {
       LuaValue result = f.call();
       return LuaConversions.toReply(result, redis.resp());
     } catch (LuaError e) {
       return runtimeError(e, sha);
     } catch (StackOverflowError e) {
-      return ScriptReply.error("ERR user_script: stack overflow script: " + sha + ", on @user_script:?.");
+      String at = hook.position() == null ? "user_script:?" : hook.position();
+      return ScriptReply.error("ERR " + at + ": stack overflow script: " + sha + ", on @" + at + ".");
     } finally {
+      KillHook.CURRENT.remove();
       running = false;
     }
   }
@@ -99,7 +119,16 @@ public final class ScriptEngine {
     String m = e.getMessage();
     if (m.endsWith("\n")) m = m.substring(0, m.length() - 1);
     Matcher c = LUAJ_COMPILE.matcher(m);
-    return c.matches() ? c.group(1) + ":" + c.group(2) + ": " + c.group(3) : m;
+    if (!c.matches()) return m;
+    // LuaJ names a one-character token "43 (+)" where Lua 5.1 says "near '+'".
+    String text = c.group(3);
+    Matcher t = SYMBOL_TOKEN.matcher(text);
+    if (t.matches()) {
+      int token = Integer.parseInt(t.group(2));
+      if (token < 256) text = t.group(1) + " near '" + (char) token + "'";
+      else if (token == LUAJ_EOS) text = t.group(1) + " near '<eof>'";
+    }
+    return c.group(1) + ":" + c.group(2) + ": " + text;
   }
 
   private static ScriptReply runtimeError(LuaError e, String sha) {

@@ -16,7 +16,11 @@ final class ScriptError extends LuaError {
     super(value.isstring() ? value.tojstring() : "error object");
     this.value = value;
     this.positioned = positioned;
+    KillHook hook = KillHook.CURRENT.get();
+    this.captured = hook == null ? null : hook.position();
   }
+
+  private final String captured;
 
   LuaValue value() { return value; }
 
@@ -24,6 +28,7 @@ final class ScriptError extends LuaError {
 
   /** "user_script:3" once LuaJ has stamped the frame, else null. */
   String position() {
+    if (captured != null) return captured;
     return fileline == null ? null : fileline.startsWith("@") ? fileline.substring(1) : fileline;
   }
 

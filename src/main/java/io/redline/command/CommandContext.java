@@ -118,4 +118,50 @@ public final class CommandContext {
   }
 
   public void error(String message) { reply.error(message); }
+
+  // ---- commands called by a command (scripts) ---------------------------------------------
+
+  /** Commands run through {@link #call} that changed something: checked for watchers and waiters afterwards. */
+  private java.util.List<CommandContext> nestedWrites;
+
+  public java.util.List<CommandContext> nestedWrites() {
+    return nestedWrites == null ? java.util.List.of() : nestedWrites;
+  }
+
+  /**
+   * Runs another command inside this one, on the shards this one holds (a script's redis.call),
+   * writing its RESP reply in protocol {@code resp} to {@code out}. Errors use the texts Redis gives
+   * scripts; {@code readOnly} refuses write commands (EVAL_RO).
+   */
+  public void call(byte[][] argv, int resp, boolean readOnly, io.netty.buffer.ByteBuf out) {
+    ReplyWriter w = new ReplyWriter(out, resp);
+    Args a = Args.of(argv);
+    CommandSpec spec = server.commands().lookup(a);
+    if (spec != null && spec.isContainer()) {
+      spec = a.size() < 2 ? null : spec.subcommands().get(spec.name() + "|" + a.lowerName(1));
+    }
+    if (spec == null || spec.handler() == null) {
+      w.error("ERR Unknown Redis command called from script");
+      return;
+    }
+    if (!spec.arityOk(a.size())) {
+      w.error("ERR Wrong number of args calling Redis command from script");
+      return;
+    }
+    if (spec.hasFlag("noscript")) {
+      w.error("ERR This Redis command is not allowed from script");
+      return;
+    }
+    if (readOnly && spec.hasFlag("write")) {
+      w.error("ERR Write commands are not allowed from read-only scripts.");
+      return;
+    }
+    CommandContext sub = new CommandContext(server, spec, a, w, client, scope, dbIndex, now).noBlocking();
+    spec.handler().execute(sub);
+    if (sub.dirtyCount() > 0) {
+      dirty += sub.dirtyCount();
+      if (nestedWrites == null) nestedWrites = new java.util.ArrayList<>();
+      nestedWrites.add(sub);
+    }
+  }
 }

@@ -189,6 +189,11 @@ public final class CommandDispatcher {
   }
 
   private void afterWrite(CommandContext ctx, Scope scope) {
+    if (!ctx.nestedWrites().isEmpty()) {
+      // A script: what its redis.call writes touched is what counts, not its declared keys.
+      for (CommandContext nested : ctx.nestedWrites()) afterWrite(nested, scope);
+      return;
+    }
     server.watches().afterWrite(ctx, scope);
     server.blocking().afterWrite(ctx, scope);
   }

@@ -1,0 +1,54 @@
+package io.redline.modules.lua.commands;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandHandler;
+import io.redline.modules.lua.ReplyEncoder;
+import io.redline.modules.lua.ScriptReply;
+import io.redline.protocol.Args;
+import io.redline.util.RedisNumbers;
+
+/**
+ * EVAL / EVALSHA / EVAL_RO / EVALSHA_RO script|sha numkeys [key ...] [arg ...].
+ * Runs while holding every shard: a script may touch keys it did not declare (real libraries
+ * do), and it must stay atomic; narrowing to the declared keys' shards is a later optimisation.
+ */
+final class Eval implements CommandHandler {
+  private final Scripting scripting;
+  private final boolean bySha;
+  private final boolean readOnly;
+
+  Eval(Scripting scripting, boolean bySha, boolean readOnly) {
+    this.scripting = scripting;
+    this.bySha = bySha;
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public void execute(CommandContext ctx) {
+    Args a = ctx.args;
+    long numkeys;
+    try {
+      numkeys = RedisNumbers.parseLong(a.buffer(), a.offset(2), a.length(2));
+    } catch (NumberFormatException e) {
+      ctx.error("ERR value is not an integer or out of range");
+      return;
+    }
+    if (numkeys > a.size() - 3) {
+      ctx.error("ERR Number of keys can't be greater than number of args");
+      return;
+    }
+    if (numkeys < 0) {
+      ctx.error("ERR Number of keys can't be negative");
+      return;
+    }
+    byte[][] keys = new byte[(int) numkeys][];
+    for (int i = 0; i < keys.length; i++) keys[i] = a.bytes(3 + i);
+    byte[][] argv = new byte[a.size() - 3 - keys.length][];
+    for (int i = 0; i < argv.length; i++) argv[i] = a.bytes(3 + keys.length + i);
+    byte[] script = a.bytes(1);
+    ScriptReply reply = scripting.run(ctx, readOnly, engine -> bySha
+        ? engine.evalsha(new String(script, java.nio.charset.StandardCharsets.ISO_8859_1), keys, argv)
+        : engine.eval(script, keys, argv));
+    ReplyEncoder.write(reply, ctx.reply);
+  }
+}

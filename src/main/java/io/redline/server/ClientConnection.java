@@ -35,7 +35,6 @@ public final class ClientConnection {
   private ByteBuf out;
   private boolean flushScheduled;
   private int queuedOnHome;
-  private PendingReply lastReserved;
   private PendingReply barrier;
   private boolean closeAfterReplies;
   private boolean closed;
@@ -161,8 +160,6 @@ public final class ClientConnection {
     return new ReplyWriter(slot.reply, resp);
   }
 
-  boolean hasPending() { return !pending.isEmpty(); }
-
   /**
    * Commands of this client queued for its own loop's shard and not yet answered. While there are
    * any, later commands for that shard must queue behind them; commands for other shards may
@@ -176,11 +173,8 @@ public final class ClientConnection {
     slot.onHome = onHome;
     if (onHome) queuedOnHome++;
     pending.add(slot);
-    lastReserved = slot;
     return slot;
   }
-
-  PendingReply lastReserved() { return lastReserved; }
 
   /**
    * A blocking command (BLPOP...) did not answer at once: like Redis, run nothing after it until

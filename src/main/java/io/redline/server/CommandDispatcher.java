@@ -122,25 +122,16 @@ public final class CommandDispatcher {
     boolean[] involved = new boolean[router.shardCount()];
     server.watches().shardsOf(watch, involved);
     for (TransactionState.Queued q : tx.queued) markShards(q.spec(), q.args(), involved);
-    int count = 0;
-    for (boolean b : involved) if (b) count++;
+    Shard[] shards = shardsOf(involved);
     int resp = client.resp();
     boolean discard = suppressReply(client);
-    if (count == 0) {
+    if (shards.length == 0) {
       runTransaction(client, tx, watch, homeScope, writerFor(client));
       server.watches().unwatch(watch);
       return;
     }
-    Shard[] shards = new Shard[count];
-    boolean onHome = false;
-    for (int s = 0, k = 0; s < involved.length; s++) {
-      if (involved[s]) {
-        shards[k++] = router.shard(s);
-        onHome |= s == home.index();
-      }
-    }
     sendBatches();
-    PendingReply slot = client.reserve(onHome);
+    PendingReply slot = client.reserve(involved[home.index()]);
     Scope scope = Scope.of(router, shards);
     server.scheduler().schedule(new MultiShardTx(home, shards, () -> {
       ByteBuf buf = client.alloc().heapBuffer(256);
@@ -163,10 +154,7 @@ public final class CommandDispatcher {
       case KEYS -> {
         spec.keyPositions(args, keyPositions);
         if (keyPositions.size() == 0) involved[home.index()] = true;
-        for (int i = 0; i < keyPositions.size(); i++) {
-          int p = keyPositions.get(i);
-          involved[router.shardOf(args.buffer(), args.offset(p), args.length(p))] = true;
-        }
+        markKeyShards(args, involved);
       }
     }
   }
@@ -217,18 +205,24 @@ public final class CommandDispatcher {
       return;
     }
     boolean[] involved = new boolean[router.shardCount()];
-    int count = 0;
-    for (int i = 0; i < n; i++) {
+    markKeyShards(args, involved);
+    runOnShards(client, spec, args, shardsOf(involved));
+  }
+
+  /** Marks the shards of the keys found by the last {@code keyPositions} call. */
+  private void markKeyShards(Args args, boolean[] involved) {
+    for (int i = 0; i < keyPositions.size(); i++) {
       int p = keyPositions.get(i);
-      int s = router.shardOf(b, args.offset(p), args.length(p));
-      if (!involved[s]) {
-        involved[s] = true;
-        count++;
-      }
+      involved[router.shardOf(args.buffer(), args.offset(p), args.length(p))] = true;
     }
+  }
+
+  private Shard[] shardsOf(boolean[] involved) {
+    int count = 0;
+    for (boolean b : involved) if (b) count++;
     Shard[] shards = new Shard[count];
     for (int s = 0, k = 0; s < involved.length; s++) if (involved[s]) shards[k++] = router.shard(s);
-    runOnShards(client, spec, args, shards);
+    return shards;
   }
 
   private void runOnShard(ClientConnection client, CommandSpec spec, Args args, Shard target) {
@@ -312,18 +306,8 @@ public final class CommandDispatcher {
     sendBatches();
     spec.keyPositions(args, keyPositions);
     boolean[] involved = new boolean[router.shardCount()];
-    int count = 0;
-    for (int i = 0; i < keyPositions.size(); i++) {
-      int p = keyPositions.get(i);
-      int s = router.shardOf(args.buffer(), args.offset(p), args.length(p));
-      if (!involved[s]) {
-        involved[s] = true;
-        count++;
-      }
-    }
-    Shard[] shards = new Shard[count];
-    for (int s = 0, k = 0; s < involved.length; s++) if (involved[s]) shards[k++] = router.shard(s);
-    schedule(client, spec, args, slot, shards, db, resp, false);
+    markKeyShards(args, involved);
+    schedule(client, spec, args, slot, shardsOf(involved), db, resp, false);
   }
 
   /** A parked command keeps its arguments beyond the parser's callback. */

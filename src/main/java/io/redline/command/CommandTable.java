@@ -25,18 +25,25 @@ public final class CommandTable {
   private final List<String> boundWithoutDeclaration = new ArrayList<>();
 
   /**
-   * The table a server runs with: every {@link CommandFamily} on the class path (core and
-   * modules), its declaration files loaded, its handlers bound.
+   * The table a server runs with: every core {@link CommandFamily} on the class path and every
+   * enabled module, their declaration files loaded, their handlers bound.
    */
-  public static CommandTable standard(ClassLoader loader) {
+  public static CommandTable standard(ClassLoader loader, List<io.redline.module.RedlineModule> modules) {
     CommandTable table = new CommandTable();
     List<CommandFamily> families = new ArrayList<>();
     java.util.ServiceLoader.load(CommandFamily.class, loader).forEach(families::add);
     java.util.Set<String> groups = new java.util.LinkedHashSet<>();
     for (CommandFamily f : families) groups.addAll(f.declarationGroups());
+    for (io.redline.module.RedlineModule m : modules) groups.addAll(m.declarationGroups());
     table.load(loader, groups.toArray(new String[0]));
     for (CommandFamily f : families) f.register(table);
+    for (io.redline.module.RedlineModule m : modules) m.registerCommands(table);
     return table;
+  }
+
+  /** The table with every module on the class path enabled. */
+  public static CommandTable standard(ClassLoader loader) {
+    return standard(loader, io.redline.module.Modules.available(loader));
   }
 
   /** Loads declarations from {@code commands/<group>.json} resources on the class path. */

@@ -1,5 +1,7 @@
 package io.redline.config;
 
+import io.redline.module.Modules;
+import io.redline.module.RedlineModule;
 import io.redline.util.Glob;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,7 @@ public final class ServerConfig {
   /** Old name → current name, as Redis 7.0 still takes "zset-max-ziplist-entries" for "zset-max-listpack-entries". */
   private final Map<String, String> aliases = new LinkedHashMap<>();
   private Path file;
+  private final List<RedlineModule> modules = Modules.available(ServerConfig.class.getClassLoader());
 
   public ServerConfig() {
     int cores = Runtime.getRuntime().availableProcessors();
@@ -55,7 +58,18 @@ public final class ServerConfig {
     alias("hash-max-ziplist-entries", "hash-max-listpack-entries");
     alias("hash-max-ziplist-value", "hash-max-listpack-value");
     add(ConfigOption.integer("set-max-intset-entries", 512, 0, Long.MAX_VALUE, true));
+    // After this long, a running script or function makes other clients' commands answer -BUSY.
+    add(ConfigOption.integer("busy-reply-threshold", 5000, 0, Long.MAX_VALUE, true));
+    alias("lua-time-limit", "busy-reply-threshold");
+    add(ConfigOption.string("disabled-modules", "", false, false));
+    for (RedlineModule m : modules) for (ConfigOption o : m.configOptions()) add(o);
   }
+
+  /** Every module on the class path (enabled or not): their options are part of this config. */
+  public List<RedlineModule> availableModules() { return modules; }
+
+  /** The modules this configuration runs: all available ones but those in {@code disabled-modules}. */
+  public List<RedlineModule> enabledModules() { return Modules.enabled(modules, get("disabled-modules")); }
 
   private void add(ConfigOption o) {
     options.put(o.name, o);

@@ -2,6 +2,9 @@ package io.redline.server;
 
 import io.redline.command.CommandTable;
 import io.redline.config.ServerConfig;
+import io.redline.module.ModuleContext;
+import io.redline.module.Modules;
+import io.redline.module.RedlineModule;
 import io.redline.shard.Shard;
 import io.redline.shard.ShardRouter;
 import io.vertx.core.DeploymentOptions;
@@ -25,6 +28,7 @@ public final class RedlineServer {
   private final Vertx vertx;
   private final ServerContext context;
   private final List<RespVerticle> verticles = new ArrayList<>();
+  private final List<RedlineModule> modules;
 
   private RedlineServer(ServerConfig config) {
     this.config = config;
@@ -36,7 +40,12 @@ public final class RedlineServer {
         .setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
     Shard[] shards = new Shard[n];
     for (int i = 0; i < n; i++) shards[i] = new Shard(i, config.getInt("databases"));
-    CommandTable table = CommandTable.standard(RedlineServer.class.getClassLoader());
+    try {
+      this.modules = config.enabledModules();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage());
+    }
+    CommandTable table = CommandTable.standard(RedlineServer.class.getClassLoader(), modules);
     this.context = new ServerContext(config, new ShardRouter(shards), table);
   }
 
@@ -79,6 +88,8 @@ public final class RedlineServer {
     java.util.Set<Object> loops = new java.util.HashSet<>();
     for (Shard s : shards) loops.add(s.loop());
     if (loops.size() != shards.length) LOG.warning("shards share event loops: " + loops.size() + " loops for " + shards.length + " shards");
+    for (RedlineModule m : modules) m.start(new ModuleContext(context, vertx));
+    LOG.info("modules: " + (modules.isEmpty() ? "none" : Modules.names(modules)));
     LOG.info(String.format("Redline %s (Redis %s compatible) ready: port %d, %d shard(s), %s transport, pid %d",
         ServerContext.REDLINE_VERSION, ServerContext.VERSION, context.port(), shards.length,
         vertx.isNativeTransportEnabled() ? "epoll" : "NIO", ProcessHandle.current().pid()));
@@ -107,6 +118,13 @@ public final class RedlineServer {
   public ServerContext context() { return context; }
 
   public void stop() {
+    for (RedlineModule m : modules) {
+      try {
+        m.stop();
+      } catch (RuntimeException e) {
+        LOG.warning("module " + m.name() + " failed to stop: " + e);
+      }
+    }
     await(vertx.close());
   }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every case file in src/test/resources/diff/ (or only those named in -Ddiff.files=a.txt,b.txt)
+ * Runs every case file in src/test/resources/diff/ and each module's src/test/resources/diff/ (or only those named in -Ddiff.files=a.txt,b.txt)
  * against a real redis-server and an in-process Redline, and fails a file if any reply differs
  * (listing every mismatch, with line, command and both replies). See {@link DiffScript} for the file format. One pair of servers serves the whole run;
  * each file gets fresh connections after FLUSHALL on both.
@@ -97,8 +97,21 @@ class DifferentialTest {
     }
   }
 
+  /** Case files of the core and of every module ({@code modules/<name>/src/test/resources/diff}). */
+  private static List<Path> caseDirectories() throws IOException {
+    List<Path> dirs = new ArrayList<>();
+    dirs.add(caseDirectory());
+    Path modules = Path.of("modules");
+    if (Files.isDirectory(modules)) {
+      try (Stream<Path> s = Files.list(modules)) {
+        s.map(m -> m.resolve(Path.of("src", "test", "resources", "diff"))).filter(Files::isDirectory).sorted().forEach(dirs::add);
+      }
+    }
+    return dirs;
+  }
+
   private static List<Path> selectedFiles() throws IOException {
-    Path dir = caseDirectory();
+    List<Path> dirs = caseDirectories();
     String only = System.getProperty("diff.files", "").trim();
     if (!only.isEmpty()) {
       List<Path> out = new ArrayList<>();
@@ -107,15 +120,20 @@ class DifferentialTest {
         if (n.isEmpty()) continue;
         n = new File(n).getName(); // accept "src/test/resources/diff/x.txt" as well as "x.txt"
         if (!n.endsWith(".txt")) n = n + ".txt";
-        Path p = dir.resolve(n);
-        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("-Ddiff.files names " + name + ", but there is no " + p);
-        out.add(p);
+        Path found = null;
+        for (Path dir : dirs) if (Files.isRegularFile(dir.resolve(n))) found = dir.resolve(n);
+        if (found == null) throw new IllegalArgumentException("-Ddiff.files names " + name + ", but no case directory " + dirs + " has it");
+        out.add(found);
       }
       return out;
     }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
+    List<Path> all = new ArrayList<>();
+    for (Path dir : dirs) {
+      try (Stream<Path> s = Files.list(dir)) {
+        s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().forEach(all::add);
+      }
     }
+    return all;
   }
 
   private static boolean poisoned;

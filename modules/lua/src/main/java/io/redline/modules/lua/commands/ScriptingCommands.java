@@ -1,22 +1,16 @@
 package io.redline.modules.lua.commands;
 
-import io.redline.command.CommandFamily;
 import io.redline.command.CommandTable;
 import io.redline.command.Route;
-import java.util.List;
 
 /**
- * The Lua module's commands, found by the core through ServiceLoader (commands/scripting.json).
- * All of them hold every shard, which also serialises use of the one engine per server.
+ * The Lua module's command bindings (declarations: commands/scripting.json). All of them hold
+ * every shard, which also serialises use of the one engine per server.
  */
-public final class ScriptingCommands implements CommandFamily {
-  @Override
-  public List<String> declarationGroups() {
-    return List.of("scripting");
-  }
+public final class ScriptingCommands {
+  private ScriptingCommands() {}
 
-  @Override
-  public void register(CommandTable t) {
+  public static void register(CommandTable t) {
     Scripting s = new Scripting();
     t.bind("eval", Route.ALL_SHARDS, new Eval(s, false, false));
     t.bind("evalsha", Route.ALL_SHARDS, new Eval(s, true, false));

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandSpec;
 import io.redline.command.ExecCommand;
+import io.redline.command.OffLoopCommand;
 import io.redline.command.SequencedCommand;
 import io.redline.command.IntList;
 import io.redline.protocol.Args;
@@ -58,6 +59,9 @@ public final class CommandDispatcher {
       return client.acceptingCommands();
     }
     client.lastCommand(spec.name());
+    if (server.busy().running() != null && !spec.hasFlag("allow_busy") && refuseWhileBusy(client)) {
+      return client.acceptingCommands();
+    }
     if (client.inMulti() && queueInMulti(client, spec, args)) return client.acceptingCommands();
     if (server.clients().pausedFor(spec.hasFlag("write") || spec.hasFlag("may_replicate"))) {
       // CLIENT PAUSE: this command and everything after it wait; the loop goes on.
@@ -79,6 +83,15 @@ public final class CommandDispatcher {
       }
     }
     return client.acceptingCommands() && client.pendingReplies() < MAX_PENDING;
+  }
+
+  /** A script has run past busy-reply-threshold: like Redis, answer -BUSY rather than wait behind it. */
+  private boolean refuseWhileBusy(ClientConnection client) {
+    String busy = server.busy().rejection(server.config().getLong("busy-reply-threshold"));
+    if (busy == null) return false;
+    if (client.inMulti()) client.transaction().aborted = true;
+    writerFor(client).error(busy);
+    return true;
   }
 
   /**
@@ -265,7 +278,7 @@ public final class CommandDispatcher {
   }
 
   private void runOnShards(ClientConnection client, CommandSpec spec, Args args, Shard[] shards) {
-    if (shards.length == 1) {
+    if (shards.length == 1 && !(spec.handler() instanceof OffLoopCommand)) {
       runOnShard(client, spec, args, shards[0]);
       return;
     }
@@ -284,6 +297,10 @@ public final class CommandDispatcher {
   private void schedule(ClientConnection client, CommandSpec spec, Args kept, PendingReply slot, Shard[] shards,
                         int db, int resp, boolean discard) {
     Scope scope = Scope.of(router, shards);
+    if (spec.handler() instanceof OffLoopCommand) {
+      scheduleOffLoop(client, spec, kept, slot, shards, scope, db, resp, discard);
+      return;
+    }
     server.scheduler().schedule(new MultiShardTx(home, shards, () -> {
       ByteBuf buf = client.alloc().heapBuffer(64);
       CommandContext ctx = execute(spec, kept, new ReplyWriter(buf, resp), client, scope, db);
@@ -296,6 +313,26 @@ public final class CommandDispatcher {
       if (discard) buf.clear();
       client.complete(slot, buf);
     }));
+  }
+
+  /**
+   * A script: holds its shards like any multi-shard command, but its body runs on a worker thread,
+   * so the event loops stay free to answer -BUSY and SCRIPT KILL while it runs. The reply goes
+   * back to the client's loop; the shards are released only after the body and its wake-ups ran.
+   */
+  private void scheduleOffLoop(ClientConnection client, CommandSpec spec, Args kept, PendingReply slot, Shard[] shards,
+                               Scope scope, int db, int resp, boolean discard) {
+    server.scheduler().schedule(new MultiShardTx(home, shards, release -> server.offLoop().execute(() -> {
+      ByteBuf buf = client.alloc().heapBuffer(64);
+      try {
+        CommandContext ctx = execute(spec, kept, new ReplyWriter(buf, resp), client, scope, db, true);
+        if (ctx.dirtyCount() > 0) afterWrite(ctx, scope);
+      } finally {
+        if (discard) buf.clear();
+        home.controlOrRun(() -> client.complete(slot, buf));
+        release.run();
+      }
+    })));
   }
 
   /**

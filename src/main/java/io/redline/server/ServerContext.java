@@ -26,6 +26,13 @@ public final class ServerContext {
   private volatile int boundPort;
   private final BlockingService blocking;
   private final WatchService watches;
+  private final io.redline.command.BusyTracker busy = new io.redline.command.BusyTracker();
+  /** Runs {@link io.redline.command.OffLoopCommand}s (scripts) off the event loops; one at a time in practice. */
+  private final java.util.concurrent.ExecutorService offLoop = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "redline-script");
+    t.setDaemon(true);
+    return t;
+  });
 
   public ServerContext(ServerConfig config, ShardRouter router, CommandTable commands) {
     this.config = config;
@@ -48,6 +55,9 @@ public final class ServerContext {
   public ServerStats stats() { return stats; }
   BlockingService blocking() { return blocking; }
   WatchService watches() { return watches; }
+  /** Whether a script is running, for -BUSY replies and SCRIPT KILL. */
+  public io.redline.command.BusyTracker busy() { return busy; }
+  java.util.concurrent.Executor offLoop() { return offLoop; }
   public long startMillis() { return startMillis; }
   public String runId() { return runId; }
   /** The replication id (INFO master_replid): random per start, like Redis's, distinct from run_id. */

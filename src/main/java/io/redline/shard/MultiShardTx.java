@@ -14,6 +14,7 @@ public final class MultiShardTx extends ShardTask {
   private final Shard coordinator;
   private final Shard[] involved;
   private final Runnable body;
+  private final java.util.function.Consumer<Runnable> asyncBody;
   private int ready; // touched only on the coordinator's thread
   long id;
 
@@ -21,6 +22,18 @@ public final class MultiShardTx extends ShardTask {
     this.coordinator = coordinator;
     this.involved = involved;
     this.body = body;
+    this.asyncBody = null;
+  }
+
+  /**
+   * A transaction whose body finishes later, on any thread: it gets the release action and must
+   * run it exactly once when done. The shards stay held until then (a script on a worker thread).
+   */
+  public MultiShardTx(Shard coordinator, Shard[] involved, java.util.function.Consumer<Runnable> asyncBody) {
+    this.coordinator = coordinator;
+    this.involved = involved;
+    this.body = null;
+    this.asyncBody = asyncBody;
   }
 
   public Shard[] involved() { return involved; }
@@ -37,10 +50,18 @@ public final class MultiShardTx extends ShardTask {
 
   private void onReady() {
     if (++ready < involved.length) return;
+    if (asyncBody != null) {
+      asyncBody.accept(this::releaseAll);
+      return;
+    }
     try {
       body.run();
     } finally {
-      for (Shard s : involved) s.controlOrRun(() -> s.release(this));
+      releaseAll();
     }
+  }
+
+  private void releaseAll() {
+    for (Shard s : involved) s.controlOrRun(() -> s.release(this));
   }
 }

@@ -1,7 +1,8 @@
 package io.redline.modules.lua.commands;
 
 import io.redline.command.CommandContext;
-import io.redline.command.CommandHandler;
+import io.redline.command.BusyTracker;
+import io.redline.command.OffLoopCommand;
 import io.redline.modules.lua.ReplyEncoder;
 import io.redline.modules.lua.ScriptReply;
 import io.redline.protocol.Args;
@@ -11,8 +12,10 @@ import io.redline.util.RedisNumbers;
  * EVAL / EVALSHA / EVAL_RO / EVALSHA_RO script|sha numkeys [key ...] [arg ...].
  * Runs while holding every shard: a script may touch keys it did not declare (real libraries
  * do), and it must stay atomic; narrowing to the declared keys' shards is a later optimisation.
+ * It runs on a worker thread (OffLoopCommand), so a long script can be answered with -BUSY and
+ * stopped with SCRIPT KILL.
  */
-final class Eval implements CommandHandler {
+final class Eval implements OffLoopCommand {
   private final Scripting scripting;
   private final boolean bySha;
   private final boolean readOnly;
@@ -46,7 +49,7 @@ final class Eval implements CommandHandler {
     byte[][] argv = new byte[a.size() - 3 - keys.length][];
     for (int i = 0; i < argv.length; i++) argv[i] = a.bytes(3 + keys.length + i);
     byte[] script = a.bytes(1);
-    ScriptReply reply = scripting.run(ctx, readOnly, engine -> bySha
+    ScriptReply reply = scripting.run(ctx, readOnly, BusyTracker.Kind.SCRIPT, engine -> bySha
         ? engine.evalsha(new String(script, java.nio.charset.StandardCharsets.ISO_8859_1), keys, argv)
         : engine.eval(script, keys, argv));
     ReplyEncoder.write(reply, ctx.reply);

@@ -5,7 +5,7 @@ import io.redline.command.CommandHandler;
 import io.redline.modules.lua.ReplyEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** SCRIPT LOAD / EXISTS / FLUSH over the engine's script cache. */
+/** SCRIPT LOAD / EXISTS / FLUSH over the engine's script cache, and SCRIPT KILL. */
 final class ScriptSubcommands {
   private ScriptSubcommands() {}
 
@@ -19,6 +19,15 @@ final class ScriptSubcommands {
       for (int i = 2; i < ctx.argc(); i++) {
         ctx.reply.integer(s.engine.exists(new String(ctx.args.bytes(i), StandardCharsets.ISO_8859_1)) ? 1 : 0);
       }
+    };
+  }
+
+  /** Runs on the caller's loop (CONNECTION route): the script holds every shard meanwhile. */
+  static CommandHandler kill(Scripting s) {
+    return ctx -> {
+      String refusal = s.kill();
+      if (refusal == null) ctx.reply.ok();
+      else ctx.error(refusal);
     };
   }
 

@@ -4,8 +4,8 @@ import io.redline.command.CommandTable;
 import io.redline.command.Route;
 
 /**
- * The Lua module's command bindings (declarations: commands/scripting.json). All of them hold
- * every shard, which also serialises use of the one engine per server.
+ * The Lua module's command bindings (declarations: commands/scripting.json). All but the KILLs
+ * hold every shard, which also serialises use of the one engine per server.
  */
 public final class ScriptingCommands {
   private ScriptingCommands() {}
@@ -19,5 +19,6 @@ public final class ScriptingCommands {
     t.bind("script|load", Route.ALL_SHARDS, ScriptSubcommands.load(s));
     t.bind("script|exists", Route.ALL_SHARDS, ScriptSubcommands.exists(s));
     t.bind("script|flush", Route.ALL_SHARDS, ScriptSubcommands.flush(s));
+    t.bind("script|kill", Route.CONNECTION, ScriptSubcommands.kill(s));
   }
 }

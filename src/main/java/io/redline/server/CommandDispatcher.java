@@ -286,7 +286,8 @@ public final class CommandDispatcher {
     boolean onHome = false;
     for (Shard s : shards) onHome |= s == home;
     PendingReply slot = client.reserve(onHome);
-    if (spec.handler() instanceof SequencedCommand) client.waitFor(slot);
+    // A script's caller is blocked in it, as in Redis: its next commands wait rather than get -BUSY.
+    if (spec.handler() instanceof SequencedCommand || spec.handler() instanceof OffLoopCommand) client.waitFor(slot);
     Args kept = args.detach();
     int db = client.db();
     int resp = client.resp();

@@ -64,6 +64,18 @@ class BusyScriptTest {
   }
 
   @Test
+  void callersPipelinedCommandsWaitForItsScript() throws Exception {
+    try (RawClient runner = redline.connect(); RawClient other = redline.connect()) {
+      runner.readTimeout(30_000);
+      runner.send("EVAL", "local s = tonumber(redis.call('time')[1]) while tonumber(redis.call('time')[1]) - s < 1 do end return 1", "0");
+      awaitBusy(other);
+      runner.send("PING"); // sent while the server is busy: the caller waits for its script, never -BUSY
+      assertEquals(":1\r\n", new String(runner.readRaw(), java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals("+PONG\r\n", new String(runner.readRaw(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void busyRejectionAbortsATransaction() throws Exception {
     try (RawClient runner = redline.connect(); RawClient other = redline.connect(); RawClient killer = redline.connect()) {
       runner.readTimeout(30_000);

@@ -200,6 +200,10 @@ def main(argv=None):
         REPO_ROOT, "src", "main", "resources", "commands"))
     ap.add_argument("--replace", action="store_true",
                     help="rewrite group files instead of merging into them")
+    ap.add_argument("--group", default=None,
+                    help="write every listed command into GROUP.json instead of "
+                         "its Redis group's file (the declarations keep their "
+                         "Redis group)")
     ap.add_argument("lists", nargs="*",
                     default=[os.path.join(REPO_ROOT, "scripts",
                                           "commands-core.txt")])
@@ -239,7 +243,7 @@ def main(argv=None):
                         continue
                     sub_decls[s] = sd
                 decl["subcommands"] = sub_decls
-            groups.setdefault(decl["group"], {})[parent] = decl
+            groups.setdefault(args.group or decl["group"], {})[parent] = decl
     finally:
         client.close()
 

@@ -15,6 +15,21 @@ public interface BlockingCommand extends SequencedCommand {
   /** The reply when the timeout passes first (a null array or null bulk, per command). */
   void timeoutReply(ReplyWriter reply);
 
+  /**
+   * Whether a waiter with these (parked) arguments can proceed now that {@code key} holds
+   * {@code value} (null: the key is gone). Commands whose waiters differ in what they wait for
+   * (XREAD's per-key IDs, XREADGROUP's group, which also answers an error once its key or group
+   * is gone) override this; the default asks {@link #readyFor(Object)}.
+   */
+  default boolean readyFor(Args args, byte[] key, Object value) { return value != null && readyFor(value); }
+
+  /**
+   * True when waiters of this command are ready each on their own terms (XREAD), so one that is
+   * not ready must not hold back those parked behind it on the same key; false (lists, sorted
+   * sets) lets serving stop at the first waiter that is not ready, as all would fail alike.
+   */
+  default boolean readinessPerWaiter() { return false; }
+
   /** The keys serving needs besides the ready one (BLMOVE's destination); none by default. */
   default byte[][] otherKeysWhenServing(Args args) { return new byte[0][]; }
 

@@ -29,8 +29,10 @@ public final class CommandContext {
   private long dirty;
   private byte[][] blockedKeys;
   private long blockTimeoutMillis;
+  private Args parkArgs;
   private byte[] readyKey;
   private boolean mayBlock = true;
+  private boolean fromScript;
 
   public CommandContext(ServerContext server, CommandSpec spec, Args args, ReplyWriter reply,
                         ClientConnection client, Scope scope, int dbIndex, long now) {
@@ -79,6 +81,24 @@ public final class CommandContext {
   /** How many changes this command made; a write with none changed nothing (no wake-ups, no WATCH hits). */
   public long dirtyCount() { return dirty; }
 
+  // ---- keyspace notifications (notify-keyspace-events) ------------------------------------
+
+  /** Fires {@code event} for the key at argument {@code i} of the selected database; copies it only if someone listens. */
+  public void keyEvent(io.redline.notify.KeyEvent event, int i) {
+    io.redline.notify.KeyspaceNotifier n = server.notifier();
+    if (n.wants(event)) n.publish(event, args.bytes(i), dbIndex);
+  }
+
+  /** Fires {@code event} for {@code key} of the selected database. */
+  public void keyEvent(io.redline.notify.KeyEvent event, byte[] key) {
+    server.notifier().publish(event, key, dbIndex);
+  }
+
+  /** Fires {@code event} for {@code key} of database {@code db} (MOVE, COPY ... DB). */
+  public void keyEvent(io.redline.notify.KeyEvent event, byte[] key, int db) {
+    server.notifier().publish(event, key, db);
+  }
+
   // ---- blocking commands (BLPOP & co.) ----------------------------------------------------
 
   /**
@@ -90,6 +110,19 @@ public final class CommandContext {
     this.blockedKeys = keys;
     this.blockTimeoutMillis = timeoutMillis;
   }
+
+  /**
+   * As {@link #block(byte[][], long)}, but the parked command is later run again with
+   * {@code argsWhileParked} (detached) instead of its own arguments: XREAD ... $ parks with "$"
+   * replaced by the stream's last ID at the time it blocked.
+   */
+  public void block(byte[][] keys, long timeoutMillis, Args argsWhileParked) {
+    block(keys, timeoutMillis);
+    this.parkArgs = argsWhileParked;
+  }
+
+  /** The arguments to park with when the handler chose its own, else null (park with {@link #args}). */
+  public Args parkArgs() { return parkArgs; }
 
   public byte[][] blockedKeys() { return blockedKeys; }
   public long blockTimeoutMillis() { return blockTimeoutMillis; }
@@ -109,8 +142,12 @@ public final class CommandContext {
   public CommandContext parkedFrom(CommandContext other) {
     this.blockedKeys = other.blockedKeys;
     this.blockTimeoutMillis = other.blockTimeoutMillis;
+    this.parkArgs = other.parkArgs;
     return this;
   }
+
+  /** Whether this command was called by a script (redis.call): XREAD refuses BLOCK there, as Redis does. */
+  public boolean fromScript() { return fromScript; }
 
   public CommandContext noBlocking() {
     this.mayBlock = false;
@@ -157,6 +194,7 @@ public final class CommandContext {
       return;
     }
     CommandContext sub = new CommandContext(server, spec, a, w, client, scope, dbIndex, now).noBlocking();
+    sub.fromScript = true;
     spec.handler().execute(sub);
     if (sub.dirtyCount() > 0) {
       dirty += sub.dirtyCount();

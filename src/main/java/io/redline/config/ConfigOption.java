@@ -7,7 +7,7 @@ import java.util.Locale;
  * Values are kept as Redis prints them in CONFIG GET ("yes", "6379", "536870912").
  */
 public final class ConfigOption {
-  public enum Kind { INT, MEMORY, BOOL, STRING, ENUM, FIXED }
+  public enum Kind { INT, MEMORY, BOOL, STRING, ENUM, FIXED, CUSTOM }
 
   final String name;
   final Kind kind;
@@ -17,6 +17,13 @@ public final class ConfigOption {
   final boolean mutable;
   final String[] choices;
   final boolean sensitive;
+  /** Redis's PROTECTED_CONFIG (dir, dbfilename): CONFIG SET refuses it (enable-protected-configs is not offered). */
+  private boolean protectedConfig;
+  /** CUSTOM only: checks a value and returns what to store; prints a stored value for CONFIG GET. */
+  private java.util.function.UnaryOperator<String> check;
+  private java.util.function.UnaryOperator<String> display;
+  /** CUSTOM options whose new value depends on the current one: (current, text given) → value to store. */
+  private java.util.function.BinaryOperator<String> merge;
 
   private ConfigOption(String name, Kind kind, String defaultValue, long min, long max, boolean mutable,
                        String[] choices, boolean sensitive) {
@@ -58,8 +65,50 @@ public final class ConfigOption {
     return new ConfigOption(name, Kind.ENUM, def, 0, 0, mutable, choices, false);
   }
 
+  /**
+   * An option with its own syntax: {@code check} returns the value to store or throws
+   * IllegalArgumentException with Redis's reason; {@code display} prints a stored value as CONFIG
+   * GET and CONFIG REWRITE show it (notify-keyspace-events stores its flags as a number, because
+   * Redis's printed form is lossy).
+   */
+  public static ConfigOption custom(String name, String def, boolean mutable,
+                                    java.util.function.UnaryOperator<String> check,
+                                    java.util.function.UnaryOperator<String> display) {
+    ConfigOption o = new ConfigOption(name, Kind.CUSTOM, def, 0, 0, mutable, null, false);
+    o.check = check;
+    o.display = display;
+    return o;
+  }
+
+  /**
+   * A CUSTOM option whose value is merged into the current one (client-output-buffer-limit: only
+   * the classes named change): {@code merge} gets the current value and the text given and
+   * returns the value to store, or throws IllegalArgumentException with Redis's reason.
+   */
+  public static ConfigOption merging(String name, String def, boolean mutable, java.util.function.BinaryOperator<String> merge) {
+    ConfigOption o = new ConfigOption(name, Kind.CUSTOM, def, 0, 0, mutable, null, false);
+    o.merge = merge;
+    return o;
+  }
+
+  /** Like {@link #normalise(String)}, with the current value for options that merge into it. */
+  String normalise(String raw, String current) {
+    return merge != null ? merge.apply(current, raw) : normalise(raw);
+  }
+
+  /** A stored value as CONFIG GET prints it. */
+  String display(String stored) { return display == null || stored == null ? stored : display.apply(stored); }
+
   public String name() { return name; }
   public boolean mutable() { return mutable; }
+
+  /** Marks this option protected (see {@link #isProtected}); returns it. */
+  public ConfigOption asProtected() {
+    this.protectedConfig = true;
+    return this;
+  }
+
+  public boolean isProtected() { return protectedConfig; }
 
   /**
    * Checks and normalises a value; throws {@link IllegalArgumentException} with Redis's reason text.
@@ -95,6 +144,9 @@ public final class ConfigOption {
         String v = raw.toLowerCase(Locale.ROOT);
         for (String c : choices) if (c.equals(v)) return v;
         throw new IllegalArgumentException("argument(s) must be one of the following: " + String.join(", ", choices));
+      }
+      case CUSTOM -> {
+        return check.apply(raw);
       }
       default -> {
         return raw;

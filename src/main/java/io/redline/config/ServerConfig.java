@@ -42,10 +42,10 @@ public final class ServerConfig {
     add(ConfigOption.integer("tcp-keepalive", 300, 0, Integer.MAX_VALUE, true));
     add(ConfigOption.integer("tcp-backlog", 511, 0, Integer.MAX_VALUE, false));
     add(ConfigOption.integer("hz", 10, 1, 500, true));
-    // No persistence yet: the only honest values are "no snapshots" and "no AOF" (clients such as
-    // redis-benchmark read them; setting anything else is refused, not pretended).
-    add(ConfigOption.fixed("save", "", "persistence is not available in this Redline version"));
-    add(ConfigOption.fixed("appendonly", "no", "persistence is not available in this Redline version"));
+    // RDB snapshots: save points, dbfilename, dir, rdbcompression, rdbchecksum (see docs/persistence.md).
+    for (ConfigOption o : io.redline.persist.PersistenceOptions.all()) add(o);
+    // No AOF yet: the only honest value is "no" (setting anything else is refused, not pretended).
+    add(ConfigOption.fixed("appendonly", "no", "the append-only file is not available in this Redline version"));
     add(ConfigOption.memory("proto-max-bulk-len", 512L * 1024 * 1024, 1024 * 1024, Long.MAX_VALUE, true));
     add(ConfigOption.memory("hll-sparse-max-bytes", 3000, 0, Long.MAX_VALUE, true));
     add(ConfigOption.oneOf("loglevel", "notice", true, "debug", "verbose", "notice", "warning")); // Redis 7.0's levels
@@ -58,10 +58,18 @@ public final class ServerConfig {
     alias("hash-max-ziplist-entries", "hash-max-listpack-entries");
     alias("hash-max-ziplist-value", "hash-max-listpack-value");
     add(ConfigOption.integer("set-max-intset-entries", 512, 0, Long.MAX_VALUE, true));
+    add(ConfigOption.merging("client-output-buffer-limit", io.redline.pubsub.OutputBufferLimits.DEFAULT, true,
+        io.redline.pubsub.OutputBufferLimits::merge)); // only the classes named change
     // After this long, a running script or function makes other clients' commands answer -BUSY.
     add(ConfigOption.integer("busy-reply-threshold", 5000, 0, Long.MAX_VALUE, true));
     alias("lua-time-limit", "busy-reply-threshold");
     add(ConfigOption.string("disabled-modules", "", false, false));
+    // Stored as the flag bits: Redis prints them lossily ("AnKE" reads back "AKE", 'n' still on).
+    add(ConfigOption.custom("notify-keyspace-events", "0", true, v -> {
+      int flags = io.redline.notify.NotifyFlags.parse(v);
+      if (flags < 0) throw new IllegalArgumentException(io.redline.notify.NotifyFlags.INVALID);
+      return Integer.toString(flags);
+    }, v -> io.redline.notify.NotifyFlags.format(Integer.parseInt(v))));
     for (RedlineModule m : modules) for (ConfigOption o : m.configOptions()) add(o);
   }
 
@@ -115,6 +123,7 @@ public final class ServerConfig {
 
   void loadText(String text) {
     String[] lines = text.split("\n", -1);
+    boolean saveSeen = false;
     for (int n = 0; n < lines.length; n++) {
       String line = lines[n].trim();
       if (line.isEmpty() || line.startsWith("#")) continue;
@@ -125,8 +134,13 @@ public final class ServerConfig {
       ConfigOption o = options.get(name);
       if (o == null || words.size() < 2) throw fatal(n + 1, line, "Bad directive or wrong number of arguments");
       String value = String.join(" ", words.subList(1, words.size()));
+      if (name.equals("save")) {
+        // As redis.conf has it: one save point per line; the first line replaces the default, later ones add.
+        if (saveSeen && !value.isBlank()) value = values.get(name) + " " + value;
+        saveSeen = true;
+      }
       try {
-        values.put(name, o.normalise(value));
+        values.put(name, o.normalise(value, values.get(name)));
       } catch (IllegalArgumentException e) {
         throw fatal(n + 1, line, e.getMessage());
       }
@@ -140,7 +154,13 @@ public final class ServerConfig {
 
   public String get(String name) {
     String v = values.get(name);
-    return v != null ? v : values.get(canonical(name)); // an old name (CONFIG GET hash-max-ziplist-entries)
+    return v != null ? shown(name, v) : values.get(canonical(name)); // an old name (CONFIG GET hash-max-ziplist-entries)
+  }
+
+  /** A stored value as CONFIG GET prints it (an option may store a canonical form of its own). */
+  private String shown(String name, String stored) {
+    ConfigOption o = options.get(name);
+    return o == null ? stored : o.display(stored);
   }
   public int getInt(String name) { return (int) Long.parseLong(values.get(name)); }
   public long getLong(String name) { return Long.parseLong(values.get(name)); }
@@ -158,7 +178,7 @@ public final class ServerConfig {
     for (String pattern : patterns) {
       String p = pattern.toLowerCase(Locale.ROOT);
       for (ConfigOption o : options.values()) {
-        if (Glob.match(p, o.name, true)) out.put(o.name, values.get(o.name));
+        if (Glob.match(p, o.name, true)) out.put(o.name, shown(o.name, values.get(o.name)));
       }
       for (Map.Entry<String, String> a : aliases.entrySet()) {
         if (Glob.match(p, a.getKey(), true)) out.put(a.getKey(), values.get(a.getValue()));
@@ -178,13 +198,14 @@ public final class ServerConfig {
       ConfigOption o = options.get(canonical(name));
       if (o == null) return "ERR Unknown option or number of arguments for CONFIG SET - '" + pair[0] + "'";
       if (!o.mutable) return setFailed(pair[0], "can't set immutable config");
+      if (o.isProtected()) return setFailed(pair[0], "can't set protected config");
       if (!seen.add(name)) return setFailed(pair[0], "duplicate parameter");
     }
     Map<String, String> next = new LinkedHashMap<>();
     for (String[] pair : pairs) {
       String name = canonical(pair[0].toLowerCase(Locale.ROOT));
       try {
-        next.put(name, options.get(name).normalise(pair[1]));
+        next.put(name, options.get(name).normalise(pair[1], values.get(name)));
       } catch (IllegalArgumentException e) {
         return setFailed(pair[0], e.getMessage());
       }
@@ -210,7 +231,7 @@ public final class ServerConfig {
       List<String> words = ConfigLine.split(line.trim());
       String name = (words == null || words.isEmpty() || line.trim().startsWith("#")) ? null : canonical(words.get(0).toLowerCase(Locale.ROOT));
       if (name != null && options.containsKey(name)) {
-        if (written.putIfAbsent(name, true) == null) out.add(name + " " + ConfigLine.quote(values.get(name)));
+        if (written.putIfAbsent(name, true) == null) out.add(name + " " + ConfigLine.quote(shown(name, values.get(name))));
       } else {
         out.add(line);
       }
@@ -222,7 +243,7 @@ public final class ServerConfig {
         out.add("# Generated by CONFIG REWRITE");
         header = true;
       }
-      out.add(o.name + " " + ConfigLine.quote(values.get(o.name)));
+      out.add(o.name + " " + ConfigLine.quote(shown(o.name, values.get(o.name))));
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(tmp, out, StandardCharsets.UTF_8);

@@ -18,6 +18,13 @@ final class BlockingRegistry {
     byKey.computeIfAbsent(new WaitKey(db, key), k -> new ArrayDeque<>()).add(w);
   }
 
+  /** Puts {@code waiters} back at the front of a key's queue, keeping their order. */
+  void putFirst(int db, byte[] key, ArrayDeque<Waiter> waiters) {
+    ArrayDeque<Waiter> q = byKey.computeIfAbsent(new WaitKey(db, key), k -> new ArrayDeque<>());
+    java.util.Iterator<Waiter> back = waiters.descendingIterator();
+    while (back.hasNext()) q.addFirst(back.next());
+  }
+
   /** The queue of clients parked on a key, or null. */
   ArrayDeque<Waiter> queue(int db, byte[] key) {
     return byKey.get(new WaitKey(db, key));
@@ -40,10 +47,13 @@ final class BlockingRegistry {
     }
   }
 
+  /** A snapshot of every key with parked clients (for writes that name no keys, like FLUSHALL). */
+  java.util.List<WaitKey> keys() { return new java.util.ArrayList<>(byKey.keySet()); }
+
   /** Number of keys with parked clients (INFO's blocked_keys, per shard). */
   int keyCount() { return byKey.size(); }
 
-  private record WaitKey(int db, byte[] key) {
+  record WaitKey(int db, byte[] key) {
     @Override
     public boolean equals(Object o) {
       return o instanceof WaitKey k && k.db == db && Arrays.equals(k.key, key);

@@ -38,7 +38,8 @@ final class BlockingService {
 
   /** Parks the client of a command whose handler blocked; runs while its keys' shards are held. */
   void park(CommandContext ctx, ClientConnection client, PendingReply slot) {
-    Waiter w = new Waiter(client, slot, ctx.spec, ctx.args, ctx.dbIndex(), ctx.reply.resp(), ctx.blockedKeys());
+    io.redline.protocol.Args args = ctx.parkArgs() != null ? ctx.parkArgs() : ctx.args;
+    Waiter w = new Waiter(client, slot, ctx.spec, args, ctx.dbIndex(), ctx.reply.resp(), ctx.blockedKeys());
     for (byte[] key : w.keys) registries[router.shardOf(key)].add(w.db, key, w);
     client.parkedOn(w);
     long ms = ctx.blockTimeoutMillis();
@@ -51,6 +52,19 @@ final class BlockingService {
     IntList keyPositions = new IntList();
     ctx.spec.keyPositions(ctx.args, keyPositions);
     int n = keyPositions.size();
+    if (n == 0 && ctx.spec.route() == io.redline.command.Route.ALL_SHARDS) {
+      // FLUSHALL, FLUSHDB, SWAPDB name no keys but change any: look at every key someone waits on
+      // (an XREADGROUP parked on a flushed stream must get its error, as in Redis).
+      for (int s = 0; s < registries.length; s++) {
+        if (!scope.holds(s)) continue;
+        for (BlockingRegistry.WaitKey k : registries[s].keys()) {
+          ArrayDeque<byte[]> then = new ArrayDeque<>();
+          serveKey(scope, k.db(), k.key(), then);
+          while (!then.isEmpty()) serveKey(scope, k.db(), then.poll(), then);
+        }
+      }
+      return;
+    }
     byte[][] keys = new byte[n][];
     for (int i = 0; i < n; i++) keys[i] = ctx.args.bytes(keyPositions.get(i));
     ArrayDeque<byte[]> ready = new ArrayDeque<>();
@@ -70,6 +84,7 @@ final class BlockingService {
     BlockingRegistry registry = registries[shard];
     ArrayDeque<Waiter> queue = registry.queue(db, key);
     if (queue == null) return;
+    ArrayDeque<Waiter> notReady = null; // waiters ready on their own terms (XREAD) that are not: kept, in order
     while (!queue.isEmpty()) {
       Waiter w = queue.peek();
       if (w.done.get()) {
@@ -77,7 +92,12 @@ final class BlockingService {
         continue;
       }
       Entry e = scope.keyspace(db).lookup(key, System.currentTimeMillis());
-      if (e == null || !w.handler.readyFor(e.value())) break;
+      if (!w.handler.readyFor(w.args, key, e == null ? null : e.value())) {
+        if (!w.handler.readinessPerWaiter()) break;
+        if (notReady == null) notReady = new ArrayDeque<>();
+        notReady.add(queue.poll());
+        continue;
+      }
       if (!holdsAll(scope, w.handler.otherKeysWhenServing(w.args))) {
         // BLMOVE to a key of another shard: let its own loop retry it as a multi-shard command.
         if (w.done.compareAndSet(false, true)) {
@@ -101,6 +121,8 @@ final class BlockingService {
       // What it wrote (BLMOVE's destination) may in turn serve others.
       for (byte[] other : w.handler.otherKeysWhenServing(w.args)) ready.add(other);
     }
+    // Back in front, in their order (the registry may have dropped the emptied queue meanwhile).
+    if (notReady != null) registry.putFirst(db, key, notReady);
     registry.dropIfEmpty(db, key);
   }
 

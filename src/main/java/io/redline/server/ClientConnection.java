@@ -2,11 +2,18 @@ package io.redline.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.redline.command.CommandSpec;
 import io.redline.protocol.Args;
 import io.redline.protocol.ProtocolException;
 import io.redline.protocol.ReplyWriter;
 import io.redline.protocol.RespParser;
+import io.redline.pubsub.Delivery;
+import io.redline.pubsub.OutputGuard;
+import io.redline.pubsub.Subscriber;
+import io.redline.pubsub.Subscriptions;
 import io.redline.shard.Shard;
 import io.vertx.core.internal.net.NetSocketInternal;
 import java.util.ArrayDeque;
@@ -20,8 +27,16 @@ import java.util.concurrent.TimeUnit;
  * once a command has gone to another shard, every later reply waits in a {@link PendingReply}
  * slot behind it. Output is flushed once per read batch (or per batch of remote completions),
  * not once per command.
+ *
+ * <p>It is also a pub/sub {@link Subscriber}: published messages arrive on this loop and are
+ * written between replies, never inside one. Output goes straight into Netty's outbound buffer,
+ * so everything owed to the client is in one place, where the client-output-buffer-limit
+ * checks measure it.
  */
-public final class ClientConnection {
+public final class ClientConnection implements Subscriber {
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("redline");
+  private static final int IN_BATCH_CHECK_BYTES = 16 * 1024;
+
   private final ServerContext server;
   private final NetSocketInternal socket;
   private final Shard home;
@@ -46,6 +61,12 @@ public final class ClientConnection {
   private volatile Waiter parked;
   private TransactionState multi;
   private volatile WatchState watch = new WatchState();
+  /** Channels, patterns and shard channels subscribed to; null until the first SUBSCRIBE. */
+  private volatile Subscriptions subscriptions;
+  /** Messages were written since the last flush (the delivery lane flushes once per batch). */
+  private boolean deliveriesUnflushed;
+  /** client-output-buffer-limit for this connection. */
+  private final OutputGuard outputGuard;
 
   // Session state, touched only on the home loop.
   private int db;
@@ -73,6 +94,7 @@ public final class ClientConnection {
     this.id = server.clients().newId();
     this.parser = new RespParser(server.config().getLong("proto-max-bulk-len"));
     this.alloc = socket.channelHandlerContext().alloc();
+    this.outputGuard = new OutputGuard(server.pubsub());
     this.authenticated = server.config().get("requirepass").isEmpty();
     parser.authenticated(authenticated);
     this.address = socket.remoteAddress() == null ? "?" : socket.remoteAddress().host() + ":" + socket.remoteAddress().port();
@@ -86,6 +108,16 @@ public final class ClientConnection {
     socket.readCompletionHandler(v -> flush());
     socket.closeHandler(v -> onClosed());
     socket.exceptionHandler(t -> socket.close());
+    // Vert.x's drain handler follows its own write queue, which our output bypasses: hear the
+    // channel's writability directly to resume reading once the client has caught up.
+    ChannelHandlerContext ctx = socket.channelHandlerContext();
+    ctx.pipeline().addBefore(ctx.name(), "redline-writability", new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelWritabilityChanged(ChannelHandlerContext c) {
+        if (c.channel().isWritable()) resumeReading();
+        c.fireChannelWritabilityChanged();
+      }
+    });
   }
 
   // ---- input -------------------------------------------------------------------------------
@@ -250,21 +282,166 @@ public final class ClientConnection {
       ByteBuf b = out;
       out = null;
       server.stats().netOutputBytes.add(b.readableBytes());
-      socket.writeMessage(b);
-      if (socket.writeQueueFull() && !pausedReading) {
+      // Into Netty's outbound buffer directly, not through Vert.x's write queue (which holds
+      // messages back while the channel is unwritable, out of sight of the limits below).
+      ChannelHandlerContext ctx = socket.channelHandlerContext();
+      ctx.writeAndFlush(b, ctx.voidPromise());
+      if (!ctx.channel().isWritable() && !pausedReading) {
         // The client is not reading its replies: stop reading its requests until it does.
         pausedReading = true;
         socket.pause();
-        socket.drainHandler(v -> {
-          pausedReading = false;
-          socket.resume();
-        });
       }
     }
     if (closeAfterReplies && pending.isEmpty()) {
       closed = true;
       socket.close();
+      return;
     }
+    checkOutputLimits();
+  }
+
+  private void resumeReading() {
+    if (pausedReading && !closed) {
+      pausedReading = false;
+      socket.resume();
+    }
+  }
+
+  // ---- pub/sub -----------------------------------------------------------------------------
+
+  /** This client's subscriptions, created on first use. Home loop only. */
+  public Subscriptions subscriptions() {
+    Subscriptions s = subscriptions;
+    if (s == null) {
+      subscriptions = s = new Subscriptions(server.pubsub(), this);
+      if (closed) s.close();
+    }
+    return s;
+  }
+
+  /** Subscribed to anything: Redis's "pubsub" client state (flag P, TYPE pubsub). Any thread. */
+  public boolean subscribed() {
+    Subscriptions s = subscriptions;
+    return s != null && s.total() > 0;
+  }
+
+  /** RESP2 subscribed mode: only (P|S)(UN)SUBSCRIBE, PING, QUIT and RESET may run. */
+  public boolean inSubscribedMode() { return resp == 2 && subscribed(); }
+
+  /** sub / psub / ssub of CLIENT LIST. Any thread. */
+  public int channelSubscriptions() { Subscriptions s = subscriptions; return s == null ? 0 : s.channelCount(); }
+  public int patternSubscriptions() { Subscriptions s = subscriptions; return s == null ? 0 : s.patternCount(); }
+  public int shardChannelSubscriptions() { Subscriptions s = subscriptions; return s == null ? 0 : s.shardChannelCount(); }
+
+  private void dropSubscriptions() {
+    Subscriptions s = subscriptions;
+    if (s == null) return;
+    if (closed) s.close(); // and nothing can subscribe again (an EXEC completing late)
+    else s.clear();
+  }
+
+  @Override
+  public int lane() { return home.index(); }
+
+  /**
+   * On the home loop: a published message. It goes into the output buffer, behind every reply
+   * already produced: in RESP2 a message must never overtake the subscribe confirmation (or any
+   * reply) before it. A RESP3 push may pass replies that are still being computed elsewhere, as
+   * Redis's pushes do, so a client parked in BLPOP still gets its messages.
+   */
+  @Override
+  public boolean deliver(Delivery d) {
+    Subscriptions s = subscriptions;
+    if (closed || s == null || !s.covers(d) || replyMode == ReplyMode.OFF) return false;
+    byte[] frame = d.encoded(resp);
+    if (pending.isEmpty() || (resp >= 3 && !anyReplyWaiting())) {
+      out().writeBytes(frame);
+    } else {
+      PendingReply slot = new PendingReply();
+      slot.reply = alloc.heapBuffer(frame.length);
+      slot.reply.writeBytes(frame);
+      slot.done = true;
+      pending.add(slot);
+    }
+    // Checked in full after the batch (flushDeliveries); within a batch only once the unflushed
+    // part alone is large, so one long batch cannot overshoot the limits by much.
+    if (out != null && out.readableBytes() >= IN_BATCH_CHECK_BYTES) checkOutputLimits();
+    if (closed || deliveriesUnflushed) return false;
+    deliveriesUnflushed = true;
+    return true;
+  }
+
+  /** A reply that is complete but held behind an unfinished one: later output must queue too. */
+  private boolean anyReplyWaiting() {
+    for (PendingReply p : pending) if (p.done) return true;
+    return false;
+  }
+
+  @Override
+  public void flushDeliveries() {
+    deliveriesUnflushed = false;
+    flush();
+  }
+
+  // ---- output buffer limits ----------------------------------------------------------------
+
+  /**
+   * Everything owed to the client and not yet taken by the kernel: the output buffer, replies
+   * held in order, and Netty's outbound buffer. Exact on the home loop; from another loop the
+   * held replies are left out (they belong to this loop).
+   */
+  public long outputMemory() {
+    ByteBuf o = out;
+    long n = (o == null ? 0 : o.readableBytes()) + outboundBytes();
+    if (home.inLoop()) {
+      for (PendingReply p : pending) {
+        if (!p.done) continue;
+        n += p.batch != null ? p.to - p.from : p.reply == null ? 0 : p.reply.readableBytes();
+      }
+    }
+    return n;
+  }
+
+  /** Bytes written to the channel and not yet sent. Any thread (Netty keeps the total volatile). */
+  private long outboundBytes() {
+    ChannelOutboundBuffer ob = socket.channelHandlerContext().channel().unsafe().outboundBuffer();
+    return ob == null ? 0 : ob.totalPendingWriteBytes();
+  }
+
+  /** Buffers queued in Netty for the socket (CLIENT LIST oll counts them with held replies). */
+  public int outboundBuffers() {
+    ChannelOutboundBuffer ob = socket.channelHandlerContext().channel().unsafe().outboundBuffer();
+    return ob == null ? 0 : Math.max(0, ob.size());
+  }
+
+  /** Redis's checkClientOutputBufferLimits, after every flush and during long delivery batches. */
+  private void checkOutputLimits() {
+    if (closed) return;
+    long used = outputMemory();
+    String why = outputGuard.check(used, subscribed());
+    if (why != null) closeForOutputLimit(used, why);
+  }
+
+  private void closeForOutputLimit(long used, String why) {
+    LOG.warning("Client " + describe(used) + " " + why);
+    server.clients().remove(this);
+    outputGuard.release();
+    closed = true;
+    dropSubscriptions(); // PUBLISH stops counting it now, not when the close completes
+    if (out != null) {
+      out.release();
+      out = null;
+    }
+    // Netty's close, not Vert.x's: discards the unsent output instead of trying to flush it.
+    socket.channelHandlerContext().channel().close();
+  }
+
+  /** The start of a CLIENT LIST line, for the log. */
+  private String describe(long omem) {
+    return "id=" + id + " addr=" + address + " laddr=" + localAddress + " fd=" + fd() + " name=" + name
+        + " age=" + (System.currentTimeMillis() - createdMillis) / 1000 + " db=" + db
+        + " sub=" + channelSubscriptions() + " psub=" + patternSubscriptions() + " ssub=" + shardChannelSubscriptions()
+        + " omem=" + omem + " cmd=" + lastCommand;
   }
 
   /** Closes the connection once every reply owed has been sent (QUIT, protocol errors). */
@@ -283,6 +460,8 @@ public final class ClientConnection {
 
   private void onClosed() {
     closed = true;
+    dropSubscriptions();
+    outputGuard.release();
     Waiter w = parked;
     if (w != null) server.blocking().abandoned(w);
     if (!watch.isEmpty()) server.watches().unwatch(watch);
@@ -303,6 +482,12 @@ public final class ClientConnection {
   public void multi() { multi = new TransactionState(); }
 
   public boolean inMulti() { return multi != null; }
+
+  /** Commands queued since MULTI, or -1 outside MULTI (CLIENT LIST "multi"). */
+  public int multiQueued() {
+    TransactionState t = multi;
+    return t == null ? -1 : t.queued.size();
+  }
 
   TransactionState transaction() { return multi; }
 
@@ -386,6 +571,7 @@ public final class ClientConnection {
 
   /** RESET: the connection's state as a fresh connection has it (Redis 7.0 keeps NO-EVICT). */
   public void resetSession() {
+    dropSubscriptions(); // silently, as Redis's RESET does
     db = 0;
     resp = 2;
     name = "";

@@ -328,6 +328,9 @@ public final class CommandDispatcher {
       try {
         CommandContext ctx = execute(spec, kept, new ReplyWriter(buf, resp), client, scope, db, true);
         if (ctx.dirtyCount() > 0) afterWrite(ctx, scope);
+      } catch (Throwable t) { // an Error too: the client must get a reply, never an empty slot
+        buf.clear();
+        new ReplyWriter(buf, resp).error("ERR " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
       } finally {
         if (discard) buf.clear();
         home.controlOrRun(() -> client.complete(slot, buf));

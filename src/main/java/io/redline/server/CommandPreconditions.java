@@ -6,7 +6,8 @@ import io.redline.protocol.ReplyWriter;
 
 /**
  * The checks every command passes before it runs, with Redis's error texts: known command and
- * subcommand, arity, authentication. Returns the spec to run, or null after writing the error.
+ * subcommand, arity, authentication, and RESP2's subscribed-mode restriction (checked after
+ * arity and authentication, as Redis's processCommand does). Returns the spec to run, or null after writing the error.
  */
 final class CommandPreconditions {
   private final ServerContext server;
@@ -46,8 +47,18 @@ final class CommandPreconditions {
       reject(client, "NOAUTH Authentication required.");
       return null;
     }
+    if (client.inSubscribedMode() && !ALLOWED_WHILE_SUBSCRIBED.contains(spec.name())) {
+      spec.recordRejected();
+      reject(client, "ERR Can't execute '" + spec.name()
+          + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context");
+      return null;
+    }
     return spec;
   }
+
+  /** What a RESP2 client may run while subscribed (a subcommand's name is "parent|sub", never one of these). */
+  private static final java.util.Set<String> ALLOWED_WHILE_SUBSCRIBED = java.util.Set.of(
+      "subscribe", "psubscribe", "ssubscribe", "unsubscribe", "punsubscribe", "sunsubscribe", "ping", "quit", "reset");
 
   private void reject(ClientConnection client, String error) {
     server.stats().countError(error.substring(0, Math.max(0, error.indexOf(' '))));

@@ -51,6 +51,13 @@ public final class RedlineServer {
 
   public static RedlineServer start(ServerConfig config) {
     RedlineServer s = new RedlineServer(config);
+    try {
+      // The RDB file is read before any loop runs, so nothing else touches the shards meanwhile.
+      s.context.persistence().loadAtStartup();
+    } catch (RuntimeException e) {
+      await(s.vertx.close());
+      throw e;
+    }
     s.boot();
     return s;
   }
@@ -89,6 +96,8 @@ public final class RedlineServer {
     for (Shard s : shards) loops.add(s.loop());
     if (loops.size() != shards.length) LOG.warning("shards share event loops: " + loops.size() + " loops for " + shards.length + " shards");
     for (RedlineModule m : modules) m.start(new ModuleContext(context, vertx));
+    context.persistence().startCron();
+    Runtime.getRuntime().addShutdownHook(exitHook);
     LOG.info("modules: " + (modules.isEmpty() ? "none" : Modules.names(modules)));
     LOG.info(String.format("Redline %s (Redis %s compatible) ready: port %d, %d shard(s), %s transport, pid %d",
         ServerContext.REDLINE_VERSION, ServerContext.VERSION, context.port(), shards.length,
@@ -117,7 +126,22 @@ public final class RedlineServer {
   public int port() { return context.port(); }
   public ServerContext context() { return context; }
 
+  /** SIGTERM / SIGINT: like Redis, save first when save points are configured. */
+  private final Thread exitHook = new Thread(this::onExitSignal, "redline-exit");
+
+  private void onExitSignal() {
+    if (!context.persistence().savePointsConfigured()) return;
+    LOG.warning("Received SIGTERM scheduling shutdown... Saving the final RDB snapshot before exiting.");
+    if (context.persistence().saveBeforeExit()) LOG.info("DB saved on disk");
+  }
+
   public void stop() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // already exiting, or never registered
+    }
+    context.persistence().close();
     for (RedlineModule m : modules) {
       try {
         m.stop();

@@ -26,7 +26,12 @@ public final class ServerContext {
   private volatile int boundPort;
   private final BlockingService blocking;
   private final WatchService watches;
+  private final io.redline.pubsub.PubSubHub pubsub;
   private final io.redline.command.BusyTracker busy = new io.redline.command.BusyTracker();
+  /** RDB snapshots: SAVE, BGSAVE, save points, loading (docs/persistence.md). */
+  private final io.redline.persist.Persistence persistence;
+  /** Keyspace notifications (notify-keyspace-events): commands and shards fire, pub/sub delivers. */
+  private final io.redline.notify.KeyspaceNotifier notifier;
   /** Runs {@link io.redline.command.OffLoopCommand}s (scripts) off the event loops; one at a time in practice. */
   private final java.util.concurrent.ExecutorService offLoop = java.util.concurrent.Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "redline-script");
@@ -43,8 +48,14 @@ public final class ServerContext {
     this.runId = HexFormat.of().formatHex(id);
     this.blocking = new BlockingService(this);
     this.watches = new WatchService(router);
+    this.pubsub = new io.redline.pubsub.PubSubHub(router, config);
+    this.notifier = new io.redline.notify.KeyspaceNotifier(config.getInt("notify-keyspace-events"));
+    config.onChange("notify-keyspace-events", v -> notifier.flags(Integer.parseInt(v)));
+    for (int i = 0; i < router.shardCount(); i++) router.shard(i).notifications(notifier);
+    notifier.sink(pubsub::publish);
     new SecureRandom().nextBytes(id);
     this.replId = HexFormat.of().formatHex(id);
+    this.persistence = new io.redline.persist.Persistence(this);
   }
 
   public ServerConfig config() { return config; }
@@ -55,8 +66,12 @@ public final class ServerContext {
   public ServerStats stats() { return stats; }
   BlockingService blocking() { return blocking; }
   WatchService watches() { return watches; }
+  /** Pub/sub: channels, patterns, shard channels, PUBLISH from any thread, output buffer limits. */
+  public io.redline.pubsub.PubSubHub pubsub() { return pubsub; }
   /** Whether a script is running, for -BUSY replies and SCRIPT KILL. */
   public io.redline.command.BusyTracker busy() { return busy; }
+  public io.redline.notify.KeyspaceNotifier notifier() { return notifier; }
+  public io.redline.persist.Persistence persistence() { return persistence; }
   java.util.concurrent.Executor offLoop() { return offLoop; }
   public long startMillis() { return startMillis; }
   public String runId() { return runId; }

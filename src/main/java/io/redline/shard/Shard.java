@@ -39,6 +39,11 @@ public final class Shard {
 
   public void keyEvents(Database.KeyEvents l) { this.listener = l; }
 
+  /** Keyspace notifications of this shard's expiries and key misses; set once at start-up. */
+  private volatile Database.KeyEvents notifications = (db, key) -> {};
+
+  public void notifications(Database.KeyEvents n) { this.notifications = n; }
+
   public Shard(int index, int databaseCount) {
     this.index = index;
     this.databases = new Database[databaseCount];
@@ -47,7 +52,11 @@ public final class Shard {
       public void expired(Database db, byte[] key) {
         stats.expiredKeys++;
         listener.expired(db, key);
+        notifications.expired(db, key);
       }
+
+      @Override
+      public void missed(Database db, byte[] buf, int off, int len) { notifications.missed(db, buf, off, len); }
 
       @Override
       public void beforeClear(Database db) { listener.beforeClear(db); }

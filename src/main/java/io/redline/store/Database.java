@@ -10,8 +10,12 @@ import java.util.function.Consumer;
  * ({@link #activeExpire} samples keys with a TTL, as Redis's expire cycle does).
  */
 public final class Database {
-  private final Dict dict = new Dict();
+  private Dict dict = new Dict(); // replaced, not emptied, by FLUSH and SWAPDB: a running snapshot may still walk it
   private final ExpiryIndex expires = new ExpiryIndex();
+  // Point-in-time snapshot state (see beginSnapshot); touched only by whoever owns the shard.
+  private SnapshotSink snapshot;
+  private int snapshotEpoch;
+  private int snapshotOrigin;
   private final KeyEvents events;
 
   private final int index;
@@ -26,6 +30,9 @@ public final class Database {
 
     /** Two databases exchanged contents (SWAPDB). */
     default void swapped(Database a, Database b) {}
+
+    /** A read command's lookup found nothing (the key is {@code len} bytes of {@code buf} at {@code off}). */
+    default void missed(Database db, byte[] buf, int off, int len) {}
   }
 
   public Database(int index, KeyEvents events) {
@@ -51,6 +58,13 @@ public final class Database {
 
   /** A lookup on behalf of a read command: counts keyspace hits and misses for INFO. */
   public Entry lookupRead(byte[] b, int off, int len, long now) {
+    Entry e = lookupReadNoNotify(b, off, len, now);
+    if (e == null) events.missed(this, b, off, len);
+    return e;
+  }
+
+  /** {@link #lookupRead} without the key-miss event (Redis's LOOKUP_NONOTIFY: OBJECT's lookups). */
+  public Entry lookupReadNoNotify(byte[] b, int off, int len, long now) {
     Entry e = lookup(b, off, len, now);
     if (e == null) misses++;
     else hits++;
@@ -58,13 +72,18 @@ public final class Database {
   }
   public int expiring() { return expires.size(); }
 
-  /** Looks a key up, deleting it first if its TTL has passed. */
+  /**
+   * Looks a key up, deleting it first if its TTL has passed. While a snapshot runs, a key found
+   * here is written to it first: callers may change what they looked up (even read paths do,
+   * e.g. PFCOUNT caching its estimate), so every lookup counts as a possible write.
+   */
   public Entry lookup(byte[] b, int off, int len, long now) {
     Entry e = dict.get(b, off, len);
     if (e != null && e.expireAt != Entry.NO_EXPIRY && e.expireAt <= now) {
       expire(e);
       return null;
     }
+    if (e != null && snapshot != null) beforeChange(e);
     return e;
   }
 
@@ -73,16 +92,25 @@ public final class Database {
   /** Looks a key up without expiring it (for code that must see the raw table). */
   public Entry peek(byte[] key) { return dict.get(key, 0, key.length); }
 
-  /** Inserts a key known to be absent (callers look it up first). */
-  public Entry add(byte[] key, Object value) { return dict.add(key, value); }
+  /** Sizes the table for about {@code keys} keys (loading an RDB file: its RESIZEDB hint). */
+  public void expand(long keys) { dict.expand((int) Math.min(keys, Integer.MAX_VALUE)); }
+
+  /** Inserts a key known to be absent (callers look it up first). A running snapshot leaves it out. */
+  public Entry add(byte[] key, Object value) {
+    Entry e = dict.add(key, value);
+    e.snapshotMark = snapshotEpoch;
+    return e;
+  }
 
   public void delete(Entry e) {
+    if (snapshot != null) beforeChange(e);
     expires.remove(e);
     dict.remove(e);
   }
 
   /** Sets (or with {@link Entry#NO_EXPIRY}, clears) the absolute expiry time in ms. */
   public void setExpire(Entry e, long at) {
+    if (snapshot != null) beforeChange(e);
     e.expireAt = at;
     if (at == Entry.NO_EXPIRY) expires.remove(e);
     else expires.add(e);
@@ -90,7 +118,7 @@ public final class Database {
 
   public void clear() {
     events.beforeClear(this);
-    dict.clear();
+    dict = new Dict();
     expires.clear();
   }
 
@@ -143,7 +171,40 @@ public final class Database {
   /** Exchanges contents with another database of the same shard (SWAPDB). */
   public void swapWith(Database other) {
     events.swapped(this, other);
-    Dict.swap(dict, other.dict);
+    Dict d = dict;
+    dict = other.dict;
+    other.dict = d;
+    int origin = snapshotOrigin; // a table keeps the number it had when a snapshot began
+    snapshotOrigin = other.snapshotOrigin;
+    other.snapshotOrigin = origin;
     ExpiryIndex.swap(expires, other.expires);
+  }
+
+  // ---- point-in-time snapshots (BGSAVE without fork) ---------------------------------------
+
+  /**
+   * Starts a snapshot of this database as it is now. From here until {@link #endSnapshot}, each
+   * key present now reaches {@code sink} exactly once in its current state: from the returned
+   * walk, or from this database just before a lookup, delete or expiry change touches it. Keys
+   * added later are not part of it. {@code epoch} must differ from every earlier snapshot's of
+   * this shard. Cost: O(1) now, one field test per lookup while it runs.
+   */
+  public SnapshotWalk beginSnapshot(SnapshotSink sink, int epoch) {
+    snapshot = sink;
+    snapshotEpoch = epoch;
+    snapshotOrigin = index;
+    return new SnapshotWalk(dict, index, epoch);
+  }
+
+  /** The snapshot's walks are done (or it was abandoned): no more preserving. */
+  public void endSnapshot() { snapshot = null; }
+
+  public boolean inSnapshot() { return snapshot != null; }
+
+  private void beforeChange(Entry e) {
+    if (e.snapshotMark != snapshotEpoch) {
+      e.snapshotMark = snapshotEpoch;
+      snapshot.preserve(snapshotOrigin, e);
+    }
   }
 }

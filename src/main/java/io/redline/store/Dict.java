@@ -71,13 +71,10 @@ public final class Dict {
     return false;
   }
 
-  static void swap(Dict a, Dict b) {
-    Entry[] t = a.table;
-    a.table = b.table;
-    b.table = t;
-    int s = a.size;
-    a.size = b.size;
-    b.size = s;
+  /** Grows the table ahead of {@code n} keys arriving (an RDB file's RESIZEDB hint), so loading does not rehash. */
+  public void expand(int n) {
+    int want = Integer.highestOneBit(Math.max(MIN_SIZE, Math.min(n, 1 << 30)) - 1) << 1;
+    if (want > table.length) resize(want);
   }
 
   public void clear() {

@@ -19,6 +19,12 @@ public final class Entry {
   int expirySlot = -1;
   /** Seconds-resolution access clock for OBJECT IDLETIME and LRU eviction. */
   int accessClock;
+  /**
+   * The snapshot epoch in which this key was last written out or was created: while a
+   * point-in-time save runs, a key whose mark is not the save's epoch still owes its state as of
+   * the save's start (see {@link Database#beginSnapshot}).
+   */
+  int snapshotMark;
 
   Entry(byte[] key, int hash, Object value) {
     this.key = key;

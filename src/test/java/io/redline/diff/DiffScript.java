@@ -15,13 +15,21 @@ import java.util.List;
  * ~ SMEMBERS s              an aggregate whose element order is unspecified: sorted multisets
  * ? RANDOMKEY               nondeterministic: only the RESP type must match
  * &#64;sleep 120               pause both connections for 120 ms
+ * &#64;client sub              later lines go to the connection named "sub" (opened on first use,
+ *                           one per server); "main" is the one every file starts with
+ * &#64;read 2                  read 2 more replies (1 if no count) on the current connection and
+ *                           compare them: pub/sub messages pushed there by another connection
  * </pre>
  */
 final class DiffScript {
-  enum Mode { EXACT, UNORDERED, TYPE_ONLY, SLEEP }
+  enum Mode { EXACT, UNORDERED, TYPE_ONLY, SLEEP, CLIENT, READ }
 
   /** A line to run: {@code args} for commands, {@code sleepMillis} for {@link Mode#SLEEP}. */
-  record Step(int lineNo, String text, Mode mode, List<byte[]> args, long sleepMillis) {
+  record Step(int lineNo, String text, Mode mode, List<byte[]> args, long sleepMillis, String client, int count) {
+    Step(int lineNo, String text, Mode mode, List<byte[]> args, long sleepMillis) {
+      this(lineNo, text, mode, args, sleepMillis, null, 0);
+    }
+
     String commandName() { return new String(args.get(0), StandardCharsets.UTF_8).toLowerCase(); }
   }
 
@@ -56,7 +64,16 @@ final class DiffScript {
           // falls through to the error below
         }
       }
-      throw new IllegalArgumentException("unknown directive (only '@sleep <ms>' exists)");
+      if (w[0].equals("@client") && w.length == 2) return new Step(lineNo, t, Mode.CLIENT, List.of(), 0, w[1], 0);
+      if (w[0].equals("@read") && w.length <= 2) {
+        try {
+          int n = w.length == 2 ? Integer.parseInt(w[1]) : 1;
+          if (n > 0) return new Step(lineNo, t, Mode.READ, List.of(), 0, null, n);
+        } catch (NumberFormatException e) {
+          // falls through to the error below
+        }
+      }
+      throw new IllegalArgumentException("unknown directive (only '@sleep <ms>', '@client <name>' and '@read [n]' exist)");
     }
     Mode mode = Mode.EXACT;
     String cmd = t;

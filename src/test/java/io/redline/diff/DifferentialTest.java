@@ -147,32 +147,54 @@ class DifferentialTest {
     List<Step> steps = DiffScript.parse(name, Files.readString(file, StandardCharsets.UTF_8));
     flushBoth(name);
     List<String> mismatches = new ArrayList<>();
+    // Connections named by @client (pub/sub: a publisher beside a subscriber), "main" first.
+    java.util.Map<String, Side[]> clients = new java.util.LinkedHashMap<>();
     try (RawClient a = redis.connect(); RawClient b = redline.connect()) {
       Side rs = new Side("redis", a);
       Side rl = new Side("redline", b);
+      clients.put("main", new Side[] {rs, rl});
       for (Step step : steps) {
         if (step.mode() == Mode.SLEEP) {
           Thread.sleep(step.sleepMillis());
           continue;
         }
-        rs.send(step.args());
-        rl.send(step.args());
-        int replies = expectedReplies(step);
+        if (step.mode() == Mode.CLIENT) {
+          Side[] pair = clients.get(step.client());
+          if (pair == null) {
+            pair = new Side[] {new Side("redis", redis.connect()), new Side("redline", redline.connect())};
+            clients.put(step.client(), pair);
+          }
+          rs = pair[0];
+          rl = pair[1];
+          continue;
+        }
+        boolean read = step.mode() == Mode.READ;
+        if (!read) {
+          rs.send(step.args());
+          rl.send(step.args());
+        }
+        int replies = read ? step.count() : expectedReplies(step);
         for (int i = 0; i < replies; i++) {
           byte[] x = rs.read(name, step);
           byte[] y = rl.read(name, step);
-          String why = differs(step.mode(), x, y, pairedReply(step));
+          String why = differs(step.mode(), x, y, read ? 1 : pairedReply(step));
           if (why != null) mismatches.add(report(name, step, why, x, y, replies > 1 ? " (reply " + (i + 1) + " of " + replies + ")" : ""));
         }
       }
       // Anything still owed (an extra reply one server sent) shows up ahead of this PING's reply.
       Step end = new Step(0, "PING (sent after the last line: checks no extra replies are pending)",
           Mode.EXACT, List.of("PING".getBytes(StandardCharsets.US_ASCII)), 0);
-      rs.send(end.args());
-      rl.send(end.args());
-      byte[] x = rs.read(name, end);
-      byte[] y = rl.read(name, end);
-      if (!Arrays.equals(x, y)) mismatches.add(report(name, end, "different output after the last line", x, y, ""));
+      for (Side[] pair : clients.values()) {
+        pair[0].send(end.args());
+        pair[1].send(end.args());
+        byte[] x = pair[0].read(name, end);
+        byte[] y = pair[1].read(name, end);
+        if (!Arrays.equals(x, y)) mismatches.add(report(name, end, "different output after the last line", x, y, ""));
+      }
+    } finally {
+      for (Side[] pair : clients.values()) {
+        for (Side s : pair) s.client.close(); // "main" is closed twice: harmless
+      }
     }
     if (!mismatches.isEmpty()) {
       // All of them, not just the first: later ones may be knock-on effects, but often are not.

@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** A TCP port nobody listens on right now (another process may still take it: callers retry). */
-final class FreePort {
+public final class FreePort {
   private FreePort() {}
 
-  static int find() {
+  public static int find() {
     try (ServerSocket s = new ServerSocket(0)) {
       s.setReuseAddress(true);
       return s.getLocalPort();

@@ -28,12 +28,18 @@ public final class RedlineInstance implements BeforeAllCallback, AfterAllCallbac
     RuntimeException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       int p = FreePort.find();
-      String[] args = new String[4 + extraArgs.length];
+      // As RedisOracle: no save points and a directory of its own, so no test reads or writes a
+      // dump.rdb in the working directory (extraArgs may still set save points or another dir).
+      String[] args = new String[8 + extraArgs.length];
       args[0] = "--port";
       args[1] = String.valueOf(p);
       args[2] = "--shards";
       args[3] = String.valueOf(SHARDS);
-      System.arraycopy(extraArgs, 0, args, 4, extraArgs.length);
+      args[4] = "--save";
+      args[5] = "";
+      args[6] = "--dir";
+      args[7] = dataDir().toString();
+      System.arraycopy(extraArgs, 0, args, 8, extraArgs.length);
       try {
         server = RedlineServer.start(args); // blocks until listening
         port = server.port();
@@ -46,6 +52,20 @@ public final class RedlineInstance implements BeforeAllCallback, AfterAllCallbac
   }
 
   public int port() { return port; }
+
+  private java.nio.file.Path dataDir;
+
+  /** This instance's directory (the default for dump.rdb); deleted by {@link #close}. */
+  public java.nio.file.Path dataDir() {
+    if (dataDir == null) {
+      try {
+        dataDir = java.nio.file.Files.createTempDirectory("redline-test");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return dataDir;
+  }
 
   public RedlineServer server() { return server; }
 
@@ -72,6 +92,14 @@ public final class RedlineInstance implements BeforeAllCallback, AfterAllCallbac
     RedlineServer s = server;
     server = null;
     if (s != null) s.stop(); // may throw if an event loop is stuck; the instance is dropped either way
+    if (dataDir != null) {
+      try (var files = java.nio.file.Files.walk(dataDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException ignored) {
+        // a temp dir left behind is harmless
+      }
+      dataDir = null;
+    }
   }
 
   @Override

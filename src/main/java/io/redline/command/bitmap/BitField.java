@@ -3,6 +3,7 @@ package io.redline.command.bitmap;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
@@ -84,6 +85,7 @@ public final class BitField implements CommandHandler {
 
     byte[] b;
     int len;
+    boolean[] grew = new boolean[1];
     if (!writes) {
       Entry e = ctx.lookupRead(1);
       if (e != null && !StringValue.isString(e.value())) {
@@ -98,7 +100,7 @@ public final class BitField implements CommandHandler {
         ctx.error("ERR BITFIELD_RO only supports the GET subcommand");
         return;
       }
-      StringBuilderValue sb = BitStrings.forWrite(ctx, 1, highestBit, new boolean[1]);
+      StringBuilderValue sb = BitStrings.forWrite(ctx, 1, highestBit, grew);
       if (sb == null) return;
       b = sb.array();
       len = sb.length();
@@ -113,7 +115,6 @@ public final class BitField implements CommandHandler {
         ctx.reply.integer(v);
         continue;
       }
-      changes++;
       long old = op.signed ? BitFieldMath.getSigned(b, len, op.offset, op.bits)
           : BitFieldMath.getUnsigned(b, len, op.offset, op.bits);
       long base = op.code == INCRBY ? old : op.value;
@@ -127,8 +128,13 @@ public final class BitField implements CommandHandler {
       long stored = limited != null ? limited : base + incr;
       ctx.reply.integer(op.code == INCRBY ? stored : old);
       BitFieldMath.set(b, op.offset, op.bits, stored);
+      // As Redis: a write counts as a change only if it grew the string or altered the field.
+      if (grew[0] || old != stored) changes++;
     }
-    if (changes > 0) ctx.dirty(changes);
+    if (changes > 0) {
+      ctx.keyEvent(KeyEvent.SETBIT, 1);
+      ctx.dirty(changes);
+    }
   }
 
   /** +bits for "u<bits>", -bits for "i<bits>", 0 if invalid (u64 is not allowed). */

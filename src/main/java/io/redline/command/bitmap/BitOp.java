@@ -3,6 +3,7 @@ package io.redline.command.bitmap;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
@@ -55,6 +56,7 @@ public final class BitOp implements CommandHandler {
     if (maxLen == 0) {
       if (dest != null) {
         db.delete(dest);
+        ctx.keyEvent(KeyEvent.DEL, dest.key());
         ctx.dirty(1);
       }
       ctx.reply.integer(0);
@@ -66,11 +68,13 @@ public final class BitOp implements CommandHandler {
     combine(op, src, result.array(), maxLen);
     if (dest == null) {
       dest = db.add(a.bytes(2), result);
+      ctx.keyEvent(KeyEvent.NEW, dest.key());
     } else {
       dest.value(result);
       if (dest.hasExpiry()) db.setExpire(dest, Entry.NO_EXPIRY);
     }
     dest.touch(ctx.server.lruClock());
+    ctx.keyEvent(KeyEvent.SET, dest.key());
     ctx.dirty(1);
     ctx.reply.integer(maxLen);
   }

@@ -2,6 +2,7 @@ package io.redline.command.bitmap;
 
 import io.redline.command.CommandContext;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
@@ -84,6 +85,7 @@ final class BitStrings {
     if (e == null) {
       sb = new StringBuilderValue(new byte[0], lastByte + 1);
       e = ctx.db().add(ctx.args.bytes(keyArg), sb);
+      ctx.keyEvent(KeyEvent.NEW, e.key());
     } else {
       if (!StringValue.isString(e.value())) {
         ctx.error(Errors.WRONGTYPE);

@@ -2,6 +2,7 @@ package io.redline.command.bitmap;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.StringBuilderValue;
 import io.redline.util.RedisNumbers;
@@ -35,7 +36,10 @@ public final class SetBit implements CommandHandler {
     int old = (b[at] >> shift) & 1;
     if (on == 1) b[at] |= (byte) (1 << shift);
     else b[at] &= (byte) ~(1 << shift);
-    if (grew[0] || old != on) ctx.dirty(1);
+    if (grew[0] || old != on) {
+      ctx.keyEvent(KeyEvent.SETBIT, 1);
+      ctx.dirty(1);
+    }
     ctx.reply.integer(old);
   }
 }

@@ -22,14 +22,18 @@ final class ClientLine {
     b.append(" idle=").append(Math.max(0, now - c.lastInteractionMillis()) / 1000);
     b.append(" flags=").append(flags(c));
     b.append(" db=").append(c.db());
-    // No pub/sub or MULTI exists yet: no connection can be subscribed or inside a transaction.
-    b.append(" sub=0 psub=0 ssub=0 multi=-1");
+    b.append(" sub=").append(c.channelSubscriptions());
+    b.append(" psub=").append(c.patternSubscriptions());
+    b.append(" ssub=").append(c.shardChannelSubscriptions());
+    b.append(" multi=").append(c.multiQueued());
     b.append(" qbuf=").append(c.queryBufferLength());
     b.append(" qbuf-free=0 argv-mem=0 multi-mem=0 rbs=0 rbp=0");
+    // obl: bytes not yet handed to the socket; oll: replies held in order plus buffers queued in
+    // Netty; omem: all output owed (what client-output-buffer-limit measures).
     int obl = c.outputBufferLength();
     b.append(" obl=").append(obl);
-    b.append(" oll=").append(c.pendingReplies());
-    b.append(" omem=").append(obl);
+    b.append(" oll=").append(c.pendingReplies() + c.outboundBuffers());
+    b.append(" omem=").append(c.outputMemory());
     b.append(" tot-mem=0");
     b.append(" events=").append(obl > 0 || c.pendingReplies() > 0 ? "rw" : "r");
     b.append(" cmd=").append(c.lastCommand());
@@ -43,6 +47,8 @@ final class ClientLine {
   /** Redis's flag letters for the states Redline has; "N" when none applies. */
   private static String flags(ClientConnection c) {
     StringBuilder f = new StringBuilder();
+    if (c.subscribed()) f.append('P');
+    if (c.inMulti()) f.append('x');
     if (c.isBlocked() || c.holdingPausedCommand()) f.append('b'); // Redis shows paused clients as blocked too
     if (c.closingAfterReplies()) f.append('c');
     if (c.noEvict()) f.append('e');

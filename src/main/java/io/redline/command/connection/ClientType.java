@@ -18,9 +18,9 @@ enum ClientType {
     };
   }
 
-  /** Every connection is a normal client until replication and pub/sub give them other roles. */
+  /** A subscribed client is "pubsub" (in either protocol); every other one is normal until replication exists. */
   static ClientType of(ClientConnection c) {
-    return NORMAL;
+    return c.subscribed() ? PUBSUB : NORMAL;
   }
 
   static String unknown(String s) {

@@ -2,6 +2,7 @@ package io.redline.command.hash;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.hash.HashValue;
@@ -22,7 +23,13 @@ public final class HDel implements CommandHandler {
     for (int i = 2; i < a.size() && h.size() > 0; i++) {
       if (h.remove(a.buffer(), a.offset(i), a.length(i))) deleted++;
     }
-    if (h.size() == 0) ctx.db().delete(e);
+    if (deleted > 0) {
+      ctx.keyEvent(KeyEvent.HDEL, e.key());
+      if (h.size() == 0) {
+        ctx.db().delete(e);
+        ctx.keyEvent(KeyEvent.DEL, e.key());
+      }
+    }
     ctx.dirty(deleted);
     ctx.reply.integer(deleted);
   }

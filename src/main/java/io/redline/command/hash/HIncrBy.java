@@ -3,6 +3,7 @@ package io.redline.command.hash;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.hash.HashValue;
@@ -37,6 +38,7 @@ public final class HIncrBy implements CommandHandler {
     value += incr;
     // longToBytes may hand out a shared array: fine, stored values are never modified in place.
     Hashes.setField(ctx, e, a.bytes(2), RedisNumbers.longToBytes(value));
+    ctx.keyEvent(KeyEvent.HINCRBY, 1);
     ctx.dirty(1);
     ctx.reply.integer(value);
   }

@@ -3,6 +3,7 @@ package io.redline.command.hash;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.hash.HashValue;
@@ -41,6 +42,7 @@ public final class HIncrByFloat implements CommandHandler {
     }
     byte[] text = sum.getBytes(StandardCharsets.US_ASCII);
     Hashes.setField(ctx, e, a.bytes(2), text);
+    ctx.keyEvent(KeyEvent.HINCRBYFLOAT, 1);
     ctx.dirty(1);
     ctx.reply.bulk(text);
   }

@@ -2,6 +2,7 @@ package io.redline.command.hash;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.hash.HashValue;
@@ -34,7 +35,11 @@ public final class HSet implements CommandHandler {
     for (int i = 2; i < a.size(); i += 2) {
       if (h.set(a.bytes(i), a.bytes(i + 1), maxEntries, maxValue)) created++;
     }
-    if (e == null) ctx.db().add(a.bytes(1), h);
+    if (e == null) {
+      e = ctx.db().add(a.bytes(1), h);
+      ctx.keyEvent(KeyEvent.NEW, e.key());
+    }
+    ctx.keyEvent(KeyEvent.HSET, e.key());
     ctx.dirty((a.size() - 2) / 2);
     if (replyOk) ctx.reply.ok();
     else ctx.reply.integer(created);

@@ -2,6 +2,7 @@ package io.redline.command.hash;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.hash.HashValue;
@@ -18,6 +19,7 @@ public final class HSetNx implements CommandHandler {
       return;
     }
     Hashes.setField(ctx, e, a.bytes(2), a.bytes(3));
+    ctx.keyEvent(KeyEvent.HSET, 1);
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

@@ -2,6 +2,7 @@ package io.redline.command.hash;
 
 import io.redline.command.CommandContext;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.hash.HashValue;
 
@@ -40,6 +41,6 @@ final class Hashes {
   static void setField(CommandContext ctx, Entry e, byte[] field, byte[] value) {
     HashValue h = e == null ? new HashValue() : (HashValue) e.value();
     h.set(field, value, maxEntries(ctx), maxValue(ctx));
-    if (e == null) ctx.db().add(ctx.args.bytes(1), h);
+    if (e == null) ctx.keyEvent(KeyEvent.NEW, ctx.db().add(ctx.args.bytes(1), h).key());
   }
 }

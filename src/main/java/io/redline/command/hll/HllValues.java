@@ -2,6 +2,7 @@ package io.redline.command.hll;
 
 import io.redline.command.CommandContext;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
 import io.redline.store.StringValue;
@@ -59,7 +60,9 @@ final class HllValues {
 
   /** Adds a new, empty sketch under the key at argument {@code keyArg}. */
   static Entry create(CommandContext ctx, int keyArg) {
-    return ctx.db().add(ctx.args.bytes(keyArg), new StringBuilderValue(HllLayout.empty(), 0));
+    Entry e = ctx.db().add(ctx.args.bytes(keyArg), new StringBuilderValue(HllLayout.empty(), 0));
+    ctx.keyEvent(KeyEvent.NEW, e.key());
+    return e;
   }
 
   /** Stores a sketch back if it moved to a new array or changed length; in-place changes are already there. */

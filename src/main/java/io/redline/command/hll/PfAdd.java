@@ -2,6 +2,7 @@ package io.redline.command.hll;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
@@ -41,6 +42,7 @@ public final class PfAdd implements CommandHandler {
       ctx.dirty(updated);
     }
     HllValues.commit(e, sb, h);
+    if (updated > 0) ctx.keyEvent(KeyEvent.PFADD, e.key());
     e.touch(ctx.server.lruClock());
     ctx.reply.integer(updated > 0 ? 1 : 0);
   }

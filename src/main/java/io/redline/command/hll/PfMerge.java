@@ -2,6 +2,7 @@ package io.redline.command.hll;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
 import io.redline.store.hll.HllLayout;
@@ -43,6 +44,7 @@ public final class PfMerge implements CommandHandler {
     HllLayout.invalidateCache(h.bytes());
     HllValues.commit(dest, sb, h);
     dest.touch(ctx.server.lruClock());
+    ctx.keyEvent(KeyEvent.PFADD, dest.key());
     ctx.dirty(1);
     ctx.reply.ok();
   }

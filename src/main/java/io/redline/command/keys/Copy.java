@@ -3,6 +3,7 @@ package io.redline.command.keys;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
@@ -55,7 +56,9 @@ public final class Copy implements CommandHandler {
     if (old != null) dst.delete(old);
     Entry copy = dst.add(a.bytes(2), value);
     copy.touch(ctx.server.lruClock());
+    ctx.keyEvent(KeyEvent.NEW, copy.key(), dstIndex);
     if (src.hasExpiry()) dst.setExpire(copy, src.expireAt());
+    ctx.keyEvent(KeyEvent.COPY_TO, copy.key(), dstIndex);
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

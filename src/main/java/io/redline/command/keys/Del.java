@@ -2,6 +2,7 @@ package io.redline.command.keys;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
 
@@ -18,6 +19,7 @@ public final class Del implements CommandHandler {
       Entry e = db.lookup(ctx.args, i, ctx.now);
       if (e != null) {
         db.delete(e);
+        ctx.keyEvent(KeyEvent.DEL, e.key());
         deleted++;
       }
     }

@@ -3,6 +3,7 @@ package io.redline.command.keys;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
@@ -78,8 +79,13 @@ public final class Expire implements CommandHandler {
       ctx.reply.integer(0);
       return;
     }
-    if (when <= ctx.now) db.delete(e);
-    else db.setExpire(e, when);
+    if (when <= ctx.now) {
+      db.delete(e);
+      ctx.keyEvent(KeyEvent.DEL, e.key());
+    } else {
+      db.setExpire(e, when);
+      ctx.keyEvent(KeyEvent.EXPIRE, e.key());
+    }
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

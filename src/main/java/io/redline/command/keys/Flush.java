@@ -27,11 +27,19 @@ public final class Flush implements CommandHandler {
     if (all) {
       for (int i = 0; i < KeyArgs.databases(ctx); i++) removed += clear(ctx.db(i));
       removed++; // Redis counts FLUSHALL itself as one more change
+      // As Redis: stop a BGSAVE and, with save points set, save the empty dataset (docs/persistence.md).
+      ctx.server.persistence().flushedAll(heldShards(ctx));
     } else {
       removed = clear(ctx.db());
     }
     ctx.dirty(removed);
     ctx.reply.ok();
+  }
+
+  private static io.redline.shard.Shard[] heldShards(CommandContext ctx) {
+    io.redline.shard.Shard[] shards = new io.redline.shard.Shard[ctx.server.router().shardCount()];
+    for (int i = 0; i < shards.length; i++) shards[i] = ctx.scope().shard(i);
+    return shards;
   }
 
   private static long clear(Keyspace k) {

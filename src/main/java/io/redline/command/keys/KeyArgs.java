@@ -41,6 +41,15 @@ final class KeyArgs {
     return java.util.Arrays.equals(b, a.offset(i), a.offset(i) + a.length(i), b, a.offset(j), a.offset(j) + a.length(j));
   }
 
+  /**
+   * OBJECT's lookup of the key at argument {@code i}: counted as a hit or miss, but a miss fires no
+   * "keymiss" event (Redis's objectCommandLookup).
+   */
+  static io.redline.store.Entry objectLookup(CommandContext ctx, int i) {
+    Args a = ctx.args;
+    return ctx.db().db(a.buffer(), a.offset(i), a.length(i)).lookupReadNoNotify(a.buffer(), a.offset(i), a.length(i), ctx.now);
+  }
+
   /** How many numbered databases there are (the same on every shard). */
   static int databases(CommandContext ctx) {
     return ctx.server.router().shard(0).databaseCount();

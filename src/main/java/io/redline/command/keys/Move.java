@@ -3,6 +3,7 @@ package io.redline.command.keys;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
 
@@ -35,7 +36,10 @@ public final class Move implements CommandHandler {
     src.delete(e);
     Entry moved = dst.add(e.key(), e.value()); // a key's bytes are never modified: share them
     moved.touch(e.accessClock());
+    ctx.keyEvent(KeyEvent.NEW, moved.key(), dst.index());
     if (e.hasExpiry()) dst.setExpire(moved, e.expireAt());
+    ctx.keyEvent(KeyEvent.MOVE_FROM, e.key(), src.index());
+    ctx.keyEvent(KeyEvent.MOVE_TO, moved.key(), dst.index());
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

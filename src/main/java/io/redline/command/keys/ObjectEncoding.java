@@ -9,7 +9,7 @@ import io.redline.store.Entry;
 public final class ObjectEncoding implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
-    Entry e = ctx.db().lookupRead(ctx.args, 2, ctx.now);
+    Entry e = KeyArgs.objectLookup(ctx, 2);
     if (e == null) ctx.reply.nullBulk();
     else ctx.reply.bulk(TypeNames.encoding(e.value()));
   }

@@ -10,7 +10,7 @@ import io.redline.command.CommandHandler;
 public final class ObjectFreq implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
-    if (ctx.db().lookupRead(ctx.args, 2, ctx.now) == null) {
+    if (KeyArgs.objectLookup(ctx, 2) == null) {
       ctx.reply.nullBulk();
       return;
     }

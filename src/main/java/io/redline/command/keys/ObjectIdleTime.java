@@ -8,7 +8,7 @@ import io.redline.store.Entry;
 public final class ObjectIdleTime implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
-    Entry e = ctx.db().lookupRead(ctx.args, 2, ctx.now);
+    Entry e = KeyArgs.objectLookup(ctx, 2);
     if (e == null) ctx.reply.nullBulk();
     else ctx.reply.integer(Math.max(0, ctx.server.lruClock() - e.accessClock()));
   }

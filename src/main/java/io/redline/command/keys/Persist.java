@@ -2,6 +2,7 @@ package io.redline.command.keys;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
 
@@ -21,6 +22,7 @@ public final class Persist implements CommandHandler {
       return;
     }
     db.setExpire(e, Entry.NO_EXPIRY);
+    ctx.keyEvent(KeyEvent.PERSIST, e.key());
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

@@ -3,6 +3,7 @@ package io.redline.command.keys;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
@@ -47,7 +48,10 @@ public final class Rename implements CommandHandler {
     db.delete(src);
     Entry moved = db.add(a.bytes(2), value);
     moved.touch(src.accessClock());
+    ctx.keyEvent(KeyEvent.NEW, moved.key());
     if (expireAt != Entry.NO_EXPIRY) db.setExpire(moved, expireAt);
+    ctx.keyEvent(KeyEvent.RENAME_FROM, src.key());
+    ctx.keyEvent(KeyEvent.RENAME_TO, moved.key());
     ctx.dirty(1);
     if (nx) ctx.reply.integer(1);
     else ctx.reply.ok();

@@ -3,6 +3,7 @@ package io.redline.command.list;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.list.ListValue;
@@ -50,6 +51,7 @@ public final class LInsert implements CommandHandler {
     }
     list.insert(found[0] + (after ? 1 : 0), a.bytes(4));
     e.touch(ctx.server.lruClock());
+    ctx.keyEvent(KeyEvent.LINSERT, e.key());
     ctx.dirty(1);
     ctx.reply.integer(list.size());
   }

@@ -71,7 +71,7 @@ public final class LMPop implements CommandHandler {
       for (int i = 0; i < n; i++) ctx.reply.bulk(list.pop(side));
       e.touch(ctx.server.lruClock());
       ctx.dirty(1);
-      ListWrites.deleteIfEmpty(ctx, e, list);
+      ListWrites.popped(ctx, e, list, side);
       return Outcome.REPLIED;
     }
     return Outcome.NOTHING;

@@ -53,7 +53,7 @@ public final class LMove implements CommandHandler {
     // With source == destination the popped list is still in the keyspace, so this rotates it.
     ListWrites.push(ctx, dst, 2, toHead, element);
     src.touch(ctx.server.lruClock());
-    ListWrites.deleteIfEmpty(ctx, src, source);
+    ListWrites.popped(ctx, src, source, fromHead);
     ctx.reply.bulk(element);
   }
 }

@@ -3,6 +3,7 @@ package io.redline.command.list;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.list.ListValue;
@@ -36,6 +37,7 @@ public final class LRem implements CommandHandler {
     if (removed > 0) {
       e.touch(ctx.server.lruClock());
       ctx.dirty(removed);
+      ctx.keyEvent(KeyEvent.LREM, e.key());
       ListWrites.deleteIfEmpty(ctx, e, list);
     }
     ctx.reply.integer(removed);

@@ -3,6 +3,7 @@ package io.redline.command.list;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.list.ListValue;
 
@@ -34,6 +35,7 @@ public final class LSet implements CommandHandler {
     }
     list.set((int) index, ctx.args.bytes(3));
     e.touch(ctx.server.lruClock());
+    ctx.keyEvent(KeyEvent.LSET, e.key());
     ctx.dirty(1);
     ctx.reply.ok();
   }

@@ -3,6 +3,7 @@ package io.redline.command.list;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.list.ListValue;
 
@@ -33,8 +34,11 @@ public final class LTrim implements CommandHandler {
     if (start < 0) start += len;
     if (stop < 0) stop += len;
     if (start < 0) start = 0;
+    // Redis reports "ltrim" even when nothing was cut, then "del" if everything was.
+    ctx.keyEvent(KeyEvent.LTRIM, e.key());
     if (start > stop || start >= len) {
       ctx.db().delete(e);
+      ctx.keyEvent(KeyEvent.DEL, e.key());
       ctx.dirty(len);
     } else {
       if (stop >= len) stop = len - 1;

@@ -1,6 +1,7 @@
 package io.redline.command.list;
 
 import io.redline.command.CommandContext;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.list.ListValue;
@@ -29,18 +30,31 @@ final class ListWrites {
     if (e == null) {
       list = new ListValue();
       e = ctx.db().add(ctx.args.bytes(keyArg), list);
+      ctx.keyEvent(KeyEvent.NEW, e.key());
     } else {
       list = (ListValue) e.value();
     }
     for (byte[] element : elements) list.push(atHead, element);
     e.touch(ctx.server.lruClock());
+    ctx.keyEvent(atHead ? KeyEvent.LPUSH : KeyEvent.RPUSH, e.key());
     ctx.dirty(elements.length);
     return list;
   }
 
-  /** Deletes the key once its list is empty: Redis never keeps an empty list. */
+  /**
+   * After elements were popped from the head or tail ({@code atHead}): the "lpop"/"rpop" event,
+   * then the key's deletion (and "del") if that emptied it, in Redis's order.
+   */
+  static void popped(CommandContext ctx, Entry e, ListValue list, boolean atHead) {
+    ctx.keyEvent(atHead ? KeyEvent.LPOP : KeyEvent.RPOP, e.key());
+    deleteIfEmpty(ctx, e, list);
+  }
+
+  /** Deletes the key once its list is empty (Redis never keeps an empty list), with its "del" event. */
   static void deleteIfEmpty(CommandContext ctx, Entry e, ListValue list) {
-    if (list.isEmpty()) ctx.db().delete(e);
+    if (!list.isEmpty()) return;
+    ctx.db().delete(e);
+    ctx.keyEvent(KeyEvent.DEL, e.key());
   }
 
   /** LEFT → TRUE (head), RIGHT → FALSE (tail), anything else null (a syntax error). */

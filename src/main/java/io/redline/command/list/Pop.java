@@ -60,6 +60,6 @@ public final class Pop implements CommandHandler {
     }
     e.touch(ctx.server.lruClock());
     ctx.dirty(1);
-    ListWrites.deleteIfEmpty(ctx, e, list);
+    ListWrites.popped(ctx, e, list, atHead);
   }
 }

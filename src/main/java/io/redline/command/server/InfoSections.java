@@ -132,20 +132,26 @@ final class InfoSections {
   }
 
   /**
-   * Redline has no RDB or AOF yet: these are the values of a Redis that has never saved and has
-   * no save points or AOF configured, which is exactly its state.
+   * RDB state from the persistence service; loading is always 0 because the file is read before
+   * the server listens. Redis's fork and copy-on-write fields are left out: there is no fork. No
+   * AOF yet: these are Redis's values with appendonly off.
    */
   private void persistence() {
+    io.redline.persist.Persistence p = server.persistence();
     header("Persistence");
     field("loading", 0);
     field("async_loading", 0);
-    field("rdb_changes_since_last_save", server.stats().dirty.sum());
-    field("rdb_bgsave_in_progress", 0);
-    field("rdb_last_save_time", server.startMillis() / 1000);
-    field("rdb_last_bgsave_status", "ok");
-    field("rdb_last_bgsave_time_sec", -1);
-    field("rdb_current_bgsave_time_sec", -1);
-    field("rdb_saves", 0);
+    field("current_save_keys_processed", p.currentSaveKeysProcessed());
+    field("current_save_keys_total", p.currentSaveKeysTotal());
+    field("rdb_changes_since_last_save", p.changesSinceLastSave());
+    field("rdb_bgsave_in_progress", p.bgsaveInProgress() ? 1 : 0);
+    field("rdb_last_save_time", p.lastSaveSeconds());
+    field("rdb_last_bgsave_status", p.lastBgsaveOk() ? "ok" : "err");
+    field("rdb_last_bgsave_time_sec", p.lastBgsaveSeconds());
+    field("rdb_current_bgsave_time_sec", p.currentBgsaveSeconds());
+    field("rdb_saves", p.saves());
+    field("rdb_last_load_keys_expired", p.lastLoadExpired());
+    field("rdb_last_load_keys_loaded", p.lastLoadLoaded());
     field("aof_enabled", 0);
     field("aof_rewrite_in_progress", 0);
     field("aof_rewrite_scheduled", 0);
@@ -177,7 +183,13 @@ final class InfoSections {
     field("expired_keys", expired);
     field("keyspace_hits", hitsMisses[0]);
     field("keyspace_misses", hitsMisses[1]);
+    var pubsub = server.pubsub();
+    field("pubsub_channels", pubsub.nameCount(io.redline.pubsub.SubscriptionKind.CHANNEL));
+    field("pubsub_patterns", pubsub.nameCount(io.redline.pubsub.SubscriptionKind.PATTERN));
+    field("pubsubshard_channels", pubsub.nameCount(io.redline.pubsub.SubscriptionKind.SHARD));
     field("total_error_replies", s.errorReplies.sum());
+    // Not in Redis 7.0's INFO (7.4 added it under this name); here since Redline enforces the limits.
+    field("client_output_buffer_limit_disconnections", server.pubsub().outputLimitDisconnections());
   }
 
   /** A primary without replicas: Redis's values for that state, with our own replication id. */

@@ -2,6 +2,7 @@ package io.redline.command.set;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.set.SetValue;
@@ -19,7 +20,11 @@ public final class SAdd implements CommandHandler {
     for (int i = 2; i < a.size(); i++) {
       if (s.add(a.buffer(), a.offset(i), a.length(i), max)) added++;
     }
-    if (e == null) ctx.db().add(a.bytes(1), s);
+    if (e == null) {
+      e = ctx.db().add(a.bytes(1), s);
+      ctx.keyEvent(KeyEvent.NEW, e.key());
+    }
+    if (added > 0) ctx.keyEvent(KeyEvent.SADD, e.key());
     ctx.dirty(added);
     ctx.reply.integer(added);
   }

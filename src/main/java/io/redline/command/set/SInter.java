@@ -2,6 +2,7 @@ package io.redline.command.set;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.store.set.SetValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,14 @@ public final class SInter implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
     int first = store ? 2 : 1;
-    SetValue[] sets = SetAlgebra.lookup(ctx, first, ctx.argc(), store);
+    // Redis 7.0 reads the sources of SINTERSTORE as SINTER's (hits, misses, "keymiss").
+    SetValue[] sets = SetAlgebra.lookup(ctx, first, ctx.argc(), false);
     if (sets == null) return;
     if (store) {
       SetValue result = SetValue.emptyIntset();
       long max = Sets.maxIntset(ctx);
       SetAlgebra.intersect(sets, 0, m -> result.add(m, max));
-      Sets.store(ctx, 1, result);
+      Sets.store(ctx, 1, result, KeyEvent.SINTERSTORE);
       ctx.reply.integer(result.size());
       return;
     }

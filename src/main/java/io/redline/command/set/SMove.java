@@ -2,6 +2,7 @@ package io.redline.command.set;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.set.SetValue;
@@ -32,10 +33,18 @@ public final class SMove implements CommandHandler {
       ctx.reply.integer(0);
       return;
     }
-    if (from.size() == 0) ctx.db().delete(src);
+    ctx.keyEvent(KeyEvent.SREM, src.key());
+    if (from.size() == 0) {
+      ctx.db().delete(src);
+      ctx.keyEvent(KeyEvent.DEL, src.key());
+    }
     SetValue to = dst == null ? SetValue.forFirstMember(b, off, len) : (SetValue) dst.value();
-    to.add(b, off, len, Sets.maxIntset(ctx));
-    if (dst == null) ctx.db().add(a.bytes(2), to);
+    boolean added = to.add(b, off, len, Sets.maxIntset(ctx));
+    if (dst == null) {
+      dst = ctx.db().add(a.bytes(2), to);
+      ctx.keyEvent(KeyEvent.NEW, dst.key());
+    }
+    if (added) ctx.keyEvent(KeyEvent.SADD, dst.key());
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

@@ -3,6 +3,7 @@ package io.redline.command.set;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.set.SetValue;
@@ -39,7 +40,11 @@ public final class SPop implements CommandHandler {
       }
       SetValue s = (SetValue) e.value();
       byte[] m = s.pop();
-      if (s.size() == 0) ctx.db().delete(e);
+      ctx.keyEvent(KeyEvent.SPOP, e.key());
+      if (s.size() == 0) {
+        ctx.db().delete(e);
+        ctx.keyEvent(KeyEvent.DEL, e.key());
+      }
       ctx.dirty(1);
       ctx.reply.bulk(m);
       return;
@@ -49,12 +54,14 @@ public final class SPop implements CommandHandler {
       return;
     }
     SetValue s = (SetValue) e.value();
+    ctx.keyEvent(KeyEvent.SPOP, e.key());
     if (count >= s.size()) {
       // Redis answers with a fresh union of the set: an intset again if every member is an
       // integer, so a hashtable of integers (a string member came and went) replies ascending.
       Sets.replyMembers(ctx, s.isIntset() ? s : SetAlgebra.union(new SetValue[] {s}, Sets.maxIntset(ctx)));
       ctx.dirty(s.size());
       ctx.db().delete(e);
+      ctx.keyEvent(KeyEvent.DEL, e.key());
       return;
     }
     int n = (int) count;

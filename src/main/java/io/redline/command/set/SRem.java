@@ -2,6 +2,7 @@ package io.redline.command.set;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.set.SetValue;
@@ -22,7 +23,13 @@ public final class SRem implements CommandHandler {
     for (int i = 2; i < a.size() && s.size() > 0; i++) {
       if (s.remove(a.buffer(), a.offset(i), a.length(i))) removed++;
     }
-    if (s.size() == 0) ctx.db().delete(e);
+    if (removed > 0) {
+      ctx.keyEvent(KeyEvent.SREM, e.key());
+      if (s.size() == 0) {
+        ctx.db().delete(e);
+        ctx.keyEvent(KeyEvent.DEL, e.key());
+      }
+    }
     ctx.dirty(removed);
     ctx.reply.integer(removed);
   }

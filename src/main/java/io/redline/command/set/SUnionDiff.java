@@ -2,6 +2,7 @@ package io.redline.command.set;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.store.set.SetValue;
 
 /**
@@ -28,12 +29,13 @@ public final class SUnionDiff implements CommandHandler {
 
   @Override
   public void execute(CommandContext ctx) {
-    SetValue[] sets = SetAlgebra.lookup(ctx, store ? 2 : 1, ctx.argc(), store);
+    // Redis 7.0 reads the sources of the STORE forms as the plain ones' (hits, misses, "keymiss").
+    SetValue[] sets = SetAlgebra.lookup(ctx, store ? 2 : 1, ctx.argc(), false);
     if (sets == null) return;
     long max = Sets.maxIntset(ctx);
     SetValue result = union ? SetAlgebra.union(sets, max) : SetAlgebra.difference(sets, max);
     if (store) {
-      Sets.store(ctx, 1, result);
+      Sets.store(ctx, 1, result, union ? KeyEvent.SUNIONSTORE : KeyEvent.SDIFFSTORE);
       ctx.reply.integer(result.size());
     } else {
       Sets.replyMembers(ctx, result);

@@ -2,6 +2,7 @@ package io.redline.command.set;
 
 import io.redline.command.CommandContext;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.set.SetValue;
 
@@ -40,11 +41,20 @@ final class Sets {
     return ctx.server.config().getLong("set-max-intset-entries");
   }
 
-  /** Replaces whatever is at argument {@code i} with {@code result}, or deletes it when the result is empty. */
-  static void store(CommandContext ctx, int i, SetValue result) {
+  /**
+   * Replaces whatever is at argument {@code i} with {@code result}, or deletes it when the result is
+   * empty; fires {@code event} ("sinterstore"...), or "del" for a deletion, as Redis does.
+   */
+  static void store(CommandContext ctx, int i, SetValue result, KeyEvent event) {
     Entry old = ctx.lookupWrite(i);
     if (old != null) ctx.db().delete(old);
-    if (result.size() > 0) ctx.db().add(ctx.args.bytes(i), result);
+    if (result.size() > 0) {
+      Entry e = ctx.db().add(ctx.args.bytes(i), result);
+      if (old == null) ctx.keyEvent(KeyEvent.NEW, e.key());
+      ctx.keyEvent(event, e.key());
+    } else if (old != null) {
+      ctx.keyEvent(KeyEvent.DEL, old.key());
+    }
     ctx.dirty(1);
   }
 

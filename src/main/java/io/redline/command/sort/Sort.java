@@ -3,6 +3,7 @@ package io.redline.command.sort;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.list.ListValue;
 import io.redline.store.set.SetValue;
@@ -181,10 +182,13 @@ public final class Sort implements CommandHandler {
     Entry old = ctx.lookupWrite(destArg);
     if (outputLen > 0) {
       if (old != null) ctx.db().delete(old);
-      ctx.db().add(ctx.args.bytes(destArg), result);
+      Entry e = ctx.db().add(ctx.args.bytes(destArg), result);
+      if (old == null) ctx.keyEvent(KeyEvent.NEW, e.key()); // Redis's setKey overwrites: "new" only when absent
+      ctx.keyEvent(KeyEvent.SORTSTORE, e.key());
       ctx.dirty(outputLen);
     } else if (old != null) {
       ctx.db().delete(old);
+      ctx.keyEvent(KeyEvent.DEL, old.key());
       ctx.dirty(1);
     }
     ctx.reply.integer(outputLen);

@@ -3,6 +3,7 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
@@ -32,6 +33,7 @@ public final class Append implements CommandHandler {
       e.touch(ctx.server.lruClock());
       total = sb.length();
     }
+    ctx.keyEvent(KeyEvent.APPEND, 1);
     ctx.dirty(1);
     ctx.reply.integer(total);
   }

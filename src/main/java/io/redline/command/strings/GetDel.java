@@ -3,6 +3,7 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.StringValue;
 
@@ -18,6 +19,7 @@ public final class GetDel implements CommandHandler {
     } else {
       ctx.reply.bulk(StringValue.bytes(e.value()));
       ctx.db().delete(e);
+      ctx.keyEvent(KeyEvent.DEL, e.key());
       ctx.dirty(1);
     }
   }

@@ -3,6 +3,7 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
 import io.redline.store.StringValue;
@@ -32,11 +33,17 @@ public final class GetEx implements CommandHandler {
     Keyspace db = ctx.db();
     if (o.expireArg >= 0) {
       // An absolute time already past deletes the key, as Redis does, instead of leaving it to expire.
-      if (expireAt <= ctx.now) db.delete(e);
-      else db.setExpire(e, expireAt);
+      if (expireAt <= ctx.now) {
+        db.delete(e);
+        ctx.keyEvent(KeyEvent.DEL, e.key());
+      } else {
+        db.setExpire(e, expireAt);
+        ctx.keyEvent(KeyEvent.EXPIRE, e.key());
+      }
       ctx.dirty(1);
     } else if (o.has(SetOptions.PERSIST) && e.hasExpiry()) {
       db.setExpire(e, Entry.NO_EXPIRY);
+      ctx.keyEvent(KeyEvent.PERSIST, e.key());
       ctx.dirty(1);
     }
   }

@@ -3,6 +3,7 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.StringValue;
 
@@ -18,6 +19,7 @@ public final class GetSet implements CommandHandler {
     if (e == null) ctx.reply.nullBulk();
     else ctx.reply.bulk(StringValue.bytes(e.value()));
     StringWrites.store(ctx, ctx.db(), e, 1, StringValue.of(ctx.args.bytes(2)), false);
+    ctx.keyEvent(KeyEvent.SET, 1);
     ctx.dirty(1);
   }
 }

@@ -3,6 +3,7 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
 import io.redline.store.StringValue;
@@ -71,7 +72,8 @@ public final class IncrBy implements CommandHandler {
       ctx.error(Errors.OVERFLOW);
       return;
     }
-    StringWrites.store(ctx, ctx.db(), e, 1, result, true);
+    e = StringWrites.store(ctx, ctx.db(), e, 1, result, true);
+    ctx.keyEvent(KeyEvent.INCRBY, e.key());
     ctx.dirty(1);
     ctx.reply.integer(result);
   }

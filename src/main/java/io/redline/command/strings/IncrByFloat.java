@@ -3,6 +3,7 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
 import io.redline.store.StringValue;
@@ -41,7 +42,8 @@ public final class IncrByFloat implements CommandHandler {
       return;
     }
     byte[] text = result.getBytes(StandardCharsets.US_ASCII);
-    StringWrites.store(ctx, ctx.db(), e, 1, text, true);
+    e = StringWrites.store(ctx, ctx.db(), e, 1, text, true);
+    ctx.keyEvent(KeyEvent.INCRBYFLOAT, e.key());
     ctx.dirty(1);
     ctx.reply.bulk(text);
   }

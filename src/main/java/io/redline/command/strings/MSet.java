@@ -2,6 +2,7 @@ package io.redline.command.strings;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.shard.Keyspace;
 import io.redline.store.StringValue;
 
@@ -39,6 +40,7 @@ public final class MSet implements CommandHandler {
     // Looked up again per pair: a key named twice must be overwritten, not added twice.
     for (int i = 1; i < argc; i += 2) {
       StringWrites.store(ctx, db, ctx.lookupWrite(i), i, StringValue.of(ctx.args.bytes(i + 1)), false);
+      ctx.keyEvent(KeyEvent.SET, i);
     }
     ctx.dirty((argc - 1) / 2);
     if (onlyIfNoneExist) ctx.reply.integer(1);

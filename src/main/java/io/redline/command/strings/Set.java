@@ -3,6 +3,7 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
 import io.redline.store.StringValue;
@@ -33,7 +34,11 @@ public final class Set implements CommandHandler {
     }
     Keyspace db = ctx.db();
     e = StringWrites.store(ctx, db, e, 1, StringValue.of(ctx.args.bytes(2)), o.has(SetOptions.KEEPTTL));
-    if (expireAt != Entry.NO_EXPIRY) db.setExpire(e, expireAt);
+    ctx.keyEvent(KeyEvent.SET, e.key());
+    if (expireAt != Entry.NO_EXPIRY) {
+      db.setExpire(e, expireAt);
+      ctx.keyEvent(KeyEvent.EXPIRE, e.key());
+    }
     ctx.dirty(1);
     if (!get) ctx.reply.ok();
     else if (old != null) ctx.reply.bulk(old);

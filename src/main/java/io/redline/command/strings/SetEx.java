@@ -2,6 +2,7 @@ package io.redline.command.strings;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
 import io.redline.store.StringValue;
@@ -26,7 +27,9 @@ public final class SetEx implements CommandHandler {
     if (expireAt == Long.MIN_VALUE) return; // error written
     Keyspace db = ctx.db();
     Entry e = StringWrites.store(ctx, db, ctx.lookupWrite(1), 1, StringValue.of(ctx.args.bytes(3)), false);
+    ctx.keyEvent(KeyEvent.SET, e.key());
     db.setExpire(e, expireAt);
+    ctx.keyEvent(KeyEvent.EXPIRE, e.key());
     ctx.dirty(1);
     ctx.reply.ok();
   }

@@ -2,6 +2,7 @@ package io.redline.command.strings;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.notify.KeyEvent;
 import io.redline.store.StringValue;
 
 /** SETNX key value: 1 if it set the key, 0 if the key (of any type) already existed. */
@@ -13,6 +14,7 @@ public final class SetNx implements CommandHandler {
       return;
     }
     StringWrites.store(ctx, ctx.db(), null, 1, StringValue.of(ctx.args.bytes(2)), false);
+    ctx.keyEvent(KeyEvent.SET, 1);
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

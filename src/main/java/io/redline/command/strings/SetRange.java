@@ -3,6 +3,7 @@ package io.redline.command.strings;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
@@ -51,6 +52,7 @@ public final class SetRange implements CommandHandler {
       e.touch(ctx.server.lruClock());
     }
     sb.write((int) offset, a.buffer(), a.offset(3), len);
+    ctx.keyEvent(KeyEvent.SETRANGE, e.key());
     ctx.dirty(1);
     ctx.reply.integer(sb.length());
   }

@@ -2,6 +2,7 @@ package io.redline.command.strings;
 
 import io.redline.command.CommandContext;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.shard.Keyspace;
 import io.redline.store.Entry;
 import io.redline.store.StringBuilderValue;
@@ -22,6 +23,7 @@ final class StringWrites {
     Entry e = existing;
     if (e == null) {
       e = db.add(ctx.args.bytes(keyArg), value);
+      ctx.keyEvent(KeyEvent.NEW, e.key());
     } else {
       e.value(value);
       if (!keepTtl && e.hasExpiry()) db.setExpire(e, Entry.NO_EXPIRY);

@@ -4,6 +4,7 @@ import io.redline.command.BlockingCommand;
 import io.redline.command.BlockingTimeout;
 import io.redline.command.CommandContext;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.protocol.ReplyWriter;
 import io.redline.store.Entry;
@@ -39,7 +40,7 @@ public final class BZPop implements BlockingCommand {
       }
       ScoredList out = new ScoredList();
       ZSetRanges.pop(z, max, 1, out);
-      if (z.size() == 0) ctx.db().delete(e);
+      ZSets.removed(ctx, e, z, max ? KeyEvent.ZPOPMAX : KeyEvent.ZPOPMIN);
       ctx.dirty(1);
       ctx.reply.array(3);
       ctx.reply.bulk(a.buffer(), a.offset(k), a.length(k));

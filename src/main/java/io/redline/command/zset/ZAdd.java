@@ -3,6 +3,7 @@ package io.redline.command.zset;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.zset.ZSetLimits;
@@ -79,6 +80,7 @@ public final class ZAdd implements CommandHandler {
     double[] newScore = new double[1];
     if (e == null && !xx) {
       e = ctx.db().add(a.bytes(1), ZSetValue.forAdd(a.length(first + 1), limits));
+      ctx.keyEvent(KeyEvent.NEW, e.key());
     }
     if (e != null) {
       ZSetValue z = (ZSetValue) e.value();
@@ -93,7 +95,10 @@ public final class ZAdd implements CommandHandler {
         if ((out & ZSetValue.UPDATED) != 0) updated++;
         if ((out & ZSetValue.NOP) == 0) processed++;
       }
-      if (added + updated > 0) ctx.dirty(added + updated);
+      if (added + updated > 0) {
+        ctx.keyEvent(incr ? KeyEvent.ZINCR : KeyEvent.ZADD, e.key());
+        ctx.dirty(added + updated);
+      }
     }
     if (incr) {
       if (processed > 0) ctx.reply.doubleValue(newScore[0]);

@@ -3,6 +3,7 @@ package io.redline.command.zset;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.zset.ScoredList;
@@ -72,7 +73,7 @@ public final class ZMPop implements CommandHandler {
       }
       ScoredList out = new ScoredList();
       ZSetRanges.pop(z, max, count, out);
-      if (z.size() == 0) ctx.db().delete(e);
+      ZSets.removed(ctx, e, z, max ? KeyEvent.ZPOPMAX : KeyEvent.ZPOPMIN);
       ctx.dirty(out.size());
       ctx.reply.array(2);
       ctx.reply.bulk(a.buffer(), a.offset(k), a.length(k));

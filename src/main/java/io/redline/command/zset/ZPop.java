@@ -3,6 +3,7 @@ package io.redline.command.zset;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.zset.ScoredList;
@@ -53,7 +54,7 @@ public final class ZPop implements CommandHandler {
     }
     ScoredList out = new ScoredList();
     ZSetRanges.pop(z, max, count < 0 ? 1 : count, out);
-    if (z.size() == 0) ctx.db().delete(e);
+    ZSets.removed(ctx, e, z, max ? KeyEvent.ZPOPMAX : KeyEvent.ZPOPMIN);
     ctx.dirty(out.size());
     if (count < 0) { // one element, flat even in RESP3
       ctx.reply.array(2);

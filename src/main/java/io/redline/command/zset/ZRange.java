@@ -3,6 +3,7 @@ package io.redline.command.zset;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.zset.LexRange;
@@ -149,7 +150,7 @@ public final class ZRange implements CommandHandler {
     ZSetLimits limits = ZSets.limits(ctx);
     ZSetValue result = ZSetValue.forStore(kind == Kind.RANK ? out.size() : -1, limits);
     for (int i = 0; i < out.size(); i++) result.insert(out.member(i), out.score(i), limits);
-    ZSets.store(ctx, 1, result);
+    ZSets.store(ctx, 1, result, KeyEvent.ZRANGESTORE);
     ctx.dirty(1);
     ctx.reply.integer(out.size());
   }

@@ -3,6 +3,7 @@ package io.redline.command.zset;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.zset.ZSetValue;
@@ -25,8 +26,10 @@ public final class ZRem implements CommandHandler {
     for (int i = 2; i < a.size() && z.size() > 0; i++) {
       if (z.remove(a.buffer(), a.offset(i), a.length(i))) removed++;
     }
-    if (z.size() == 0) ctx.db().delete(e);
-    if (removed > 0) ctx.dirty(removed);
+    if (removed > 0) {
+      ZSets.removed(ctx, e, z, KeyEvent.ZREM);
+      ctx.dirty(removed);
+    }
     ctx.reply.integer(removed);
   }
 }

@@ -3,6 +3,7 @@ package io.redline.command.zset;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.zset.LexRange;
@@ -72,8 +73,14 @@ public final class ZRemRange implements CommandHandler {
       case SCORE -> ZSetRanges.remove(z, scores);
       case LEX -> ZSetRanges.remove(z, members);
     };
-    if (z.size() == 0) ctx.db().delete(e);
-    if (removed > 0) ctx.dirty(removed);
+    if (removed > 0) {
+      ZSets.removed(ctx, e, z, switch (kind) {
+        case RANK -> KeyEvent.ZREMRANGEBYRANK;
+        case SCORE -> KeyEvent.ZREMRANGEBYSCORE;
+        case LEX -> KeyEvent.ZREMRANGEBYLEX;
+      });
+      ctx.dirty(removed);
+    }
     ctx.reply.integer(removed);
   }
 }

@@ -3,6 +3,7 @@ package io.redline.command.zset;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
 import io.redline.store.zset.ScoredList;
@@ -58,7 +59,8 @@ public final class ZSetOp implements CommandHandler {
     OpInput[] inputs = new OpInput[keys];
     for (int i = 0; i < keys; i++) {
       int k = numkeysArg + 1 + i;
-      Entry e = store ? ctx.lookupWrite(k) : ctx.lookupRead(k);
+      // Redis 7.0 reads the sources of the STORE forms as the plain ones' (hits, misses, "keymiss").
+      Entry e = ctx.lookupRead(k);
       if (e != null && !OpInput.accepts(e.value())) {
         ctx.error(Errors.WRONGTYPE);
         return;
@@ -123,7 +125,12 @@ public final class ZSetOp implements CommandHandler {
       if (ZSets.delete(ctx, 1)) ctx.dirty(1);
       ctx.reply.integer(0);
     } else {
-      ZSets.store(ctx, 1, ZSetValue.fromSorted(result, ZSets.limits(ctx)));
+      KeyEvent event = switch (op) {
+        case UNION -> KeyEvent.ZUNIONSTORE;
+        case INTER -> KeyEvent.ZINTERSTORE;
+        case DIFF -> KeyEvent.ZDIFFSTORE;
+      };
+      ZSets.store(ctx, 1, ZSetValue.fromSorted(result, ZSets.limits(ctx)), event);
       ctx.dirty(1);
       ctx.reply.integer(result.size());
     }

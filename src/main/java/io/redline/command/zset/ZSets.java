@@ -2,11 +2,13 @@ package io.redline.command.zset;
 
 import io.redline.command.CommandContext;
 import io.redline.config.ServerConfig;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
 import io.redline.protocol.ReplyWriter;
 import io.redline.store.Entry;
 import io.redline.store.zset.ScoredList;
 import io.redline.store.zset.ZSetLimits;
+import io.redline.store.zset.ZSetValue;
 import io.redline.util.RedisNumbers;
 
 /** What the sorted-set handlers share: thresholds, write lookups, integer arguments, scored replies. */
@@ -30,25 +32,36 @@ final class ZSets {
 
   /**
    * Stores a new value under the key at argument {@code keyArg}, as Redis's setKey: over any
-   * existing value of any type, dropping its TTL.
+   * existing value of any type, dropping its TTL. Fires "new" if the key was absent, then {@code event}.
    */
-  static void store(CommandContext ctx, int keyArg, Object value) {
+  static void store(CommandContext ctx, int keyArg, Object value, KeyEvent event) {
     Entry e = ctx.lookupWrite(keyArg);
     if (e == null) {
       e = ctx.db().add(ctx.args.bytes(keyArg), value);
+      ctx.keyEvent(KeyEvent.NEW, e.key());
     } else {
       e.value(value);
       if (e.hasExpiry()) ctx.db().setExpire(e, Entry.NO_EXPIRY);
     }
     e.touch(ctx.server.lruClock());
+    ctx.keyEvent(event, e.key());
   }
 
-  /** Deletes the key at argument {@code keyArg} if it exists; true when it did. */
+  /** Deletes the key at argument {@code keyArg} if it exists, with its "del" event; true when it did. */
   static boolean delete(CommandContext ctx, int keyArg) {
     Entry e = ctx.lookupWrite(keyArg);
     if (e == null) return false;
     ctx.db().delete(e);
+    ctx.keyEvent(KeyEvent.DEL, e.key());
     return true;
+  }
+
+  /** After {@code event} removed members: fires it, then deletes the key (and fires "del") if that emptied it. */
+  static void removed(CommandContext ctx, Entry e, ZSetValue z, KeyEvent event) {
+    ctx.keyEvent(event, e.key());
+    if (z.size() > 0) return;
+    ctx.db().delete(e);
+    ctx.keyEvent(KeyEvent.DEL, e.key());
   }
 
   /** Argument i as a Redis integer (string2ll rules), or null. */

@@ -21,6 +21,21 @@ final class IntSet {
     s64 = c;
   }
 
+  /** An intset of distinct ascending values stored {@code width} bytes each (2, 4 or 8), as an RDB intset blob has them. */
+  static IntSet of(long[] sorted, int width) {
+    if (width == 2) {
+      short[] a = new short[sorted.length];
+      for (int i = 0; i < a.length; i++) a[i] = (short) sorted[i];
+      return new IntSet(a, null, null);
+    }
+    if (width == 4) {
+      int[] a = new int[sorted.length];
+      for (int i = 0; i < a.length; i++) a[i] = (int) sorted[i];
+      return new IntSet(null, a, null);
+    }
+    return new IntSet(null, null, sorted.clone());
+  }
+
   IntSet copy() {
     return new IntSet(s16 == null ? null : s16.clone(), s32 == null ? null : s32.clone(), s64 == null ? null : s64.clone());
   }
@@ -29,6 +44,9 @@ final class IntSet {
     if (s16 != null) return s16.length;
     return s32 != null ? s32.length : s64.length;
   }
+
+  /** Bytes per member: 2, 4 or 8 (Redis's intset encoding, as RDB and DUMP write it). */
+  int width() { return s16 != null ? 2 : s32 != null ? 4 : 8; }
 
   /** The i-th smallest member. */
   long get(int i) {

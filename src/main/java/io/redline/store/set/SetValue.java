@@ -32,6 +32,17 @@ public final class SetValue implements RedisValue, StoredValue {
   /** An empty intset, which the first non-integer member converts (SINTERSTORE's destination). */
   public static SetValue emptyIntset() { return new SetValue(new IntSet(), null); }
 
+  /**
+   * A set loaded from an RDB intset blob: {@code sorted} distinct ascending values that fit
+   * {@code width} bytes (2, 4 or 8), kept at that width as Redis keeps it; converted to a table
+   * when there are more than {@code maxIntset}, as Redis converts on load.
+   */
+  public static SetValue fromIntset(long[] sorted, int width, long maxIntset) {
+    SetValue s = new SetValue(IntSet.of(sorted, width), null);
+    if (sorted.length > maxIntset) s.convert();
+    return s;
+  }
+
   /** Redis's setTypeCreate: the encoding a new set gets from its first member. */
   public static SetValue forFirstMember(byte[] b, int off, int len) {
     return RedisNumbers.isLong(b, off, len) ? emptyIntset() : new SetValue(null, new FieldTable(false, 0));
@@ -118,6 +129,12 @@ public final class SetValue implements RedisValue, StoredValue {
     for (int i = 0, n = ints.size(); i < n; i++) if (!v.test(RedisNumbers.longToBytes(ints.get(i)))) return false;
     return true;
   }
+
+  /** An intset's bytes per member (2, 4 or 8), which only grows, as in Redis: RDB and DUMP write it. */
+  public int intsetWidth() { return ints.width(); }
+
+  /** The i-th smallest member of an intset, as a number. */
+  public long intsetValue(int i) { return ints.get(i); }
 
   /** The i-th smallest member of an intset. */
   public byte[] intsetMember(int i) { return RedisNumbers.longToBytes(ints.get(i)); }

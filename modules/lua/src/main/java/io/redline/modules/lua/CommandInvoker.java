@@ -11,4 +11,11 @@ public interface CommandInvoker {
 
   /** redis.setresp: the protocol the next calls' replies should use (2 or 3). */
   default void resp(int version) {}
+
+  /**
+   * redis.acl_check_cmd: whether the script's user may run this command with these arguments,
+   * or null when there is no such command (or subcommand). Without a host that knows its
+   * commands, every command is unknown.
+   */
+  default Boolean aclCheck(byte[][] args) { return null; }
 }

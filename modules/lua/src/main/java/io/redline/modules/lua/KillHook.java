@@ -11,15 +11,20 @@ import org.luaj.vm2.lib.DebugLib;
 
 /**
  * LuaJ calls the globals' DebugLib on every instruction; this one is never installed as the
- * "debug" table, it only counts instructions and asks {@code killRequested} every so often. Once
- * killed it keeps raising, so a pcall in the script cannot swallow the kill.
+ * "debug" table, it only counts instructions and asks {@code killRequested} (or, while FUNCTION
+ * LOAD runs a library, the clock) every so often. Once stopped it keeps raising, so a pcall in
+ * the script cannot swallow the stop.
  */
 final class KillHook extends DebugLib {
   static final String KILLED = "ERR Script killed by user with SCRIPT KILL...";
   private static final int CHECK_EVERY = 100_000;
   private final Supplier<Boolean> killRequested;
+  static final String LOAD_TIMEOUT = "ERR FUNCTION LOAD timeout";
   private int count;
-  private boolean killed;
+  /** Once set, raised at every instruction: a pcall in the script cannot swallow a stop. */
+  private LuaValue stop;
+  /** For FUNCTION LOAD: System.nanoTime() past which the library's code is stopped (0 = none). */
+  private long deadline;
 
   KillHook(Supplier<Boolean> killRequested) { this.killRequested = killRequested; }
 
@@ -36,22 +41,38 @@ final class KillHook extends DebugLib {
     depth = 0;
     lastProto = null;
     count = 0;
-    killed = false;
+    stop = null;
+    deadline = 0;
   }
 
-  boolean killed() { return killed; }
+  /**
+   * FUNCTION LOAD runs a library's top-level code under a time limit rather than SCRIPT KILL, as
+   * Redis does (500 ms); call after {@link #reset()}.
+   */
+  void deadlineAfter(long millis) {
+    long d = System.nanoTime() + millis * 1_000_000;
+    deadline = d == 0 ? 1 : d;
+  }
 
   @Override
   public void onInstruction(int pc, Varargs v, int top) {
     if (depth > 0) pcs[depth - 1] = pc;
-    if (!killed && ++count < CHECK_EVERY) return;
+    if (stop == null && ++count < CHECK_EVERY) return;
     count = 0;
-    if (killed || Boolean.TRUE.equals(killRequested.get())) {
-      killed = true;
-      LuaValue err = LuaValue.tableOf();
-      err.rawset("err", KILLED);
-      throw new ScriptError(err, false);
+    if (stop == null) {
+      if (deadline != 0) {
+        if (System.nanoTime() - deadline > 0) stop = errorTable(LOAD_TIMEOUT);
+      } else if (Boolean.TRUE.equals(killRequested.get())) {
+        stop = errorTable(KILLED);
+      }
     }
+    if (stop != null) throw new ScriptError(stop, false);
+  }
+
+  private static LuaValue errorTable(String text) {
+    LuaValue err = LuaValue.tableOf();
+    err.rawset("err", text);
+    return err;
   }
 
   @Override public void onCall(LuaFunction f) { push(null); }

@@ -39,6 +39,7 @@ final class RedisLib {
     r.rawset("setresp", fn(this::setresp));
     r.rawset("set_repl", fn(this::setRepl));
     r.rawset("replicate_commands", fn(a -> LuaValue.TRUE));
+    r.rawset("acl_check_cmd", fn(this::aclCheck));
     // Outside the script debugger both exist and do nothing.
     r.rawset("breakpoint", fn(a -> LuaValue.FALSE));
     r.rawset("debug", fn(a -> LuaValue.NONE));
@@ -68,16 +69,41 @@ final class RedisLib {
 
   static LuaValue errTable(byte[] message) { return LuaConversions.singleField("err", LuaValue.valueOf(message)); }
 
-  private Varargs call(Varargs a, boolean raise) {
-    LuaValue failure = null;
-    if (a.narg() == 0) failure = errTable(bytes("ERR Please specify at least one argument for this redis lib call"));
-    byte[][] args = new byte[a.narg()][];
-    for (int i = 0; failure == null && i < args.length; i++) {
-      LuaValue v = a.arg(i + 1);
-      if (v.type() == LuaValue.TNUMBER) args[i] = bytes(LuaNumbers.g(v.todouble(), 17));
-      else if (v.type() == LuaValue.TSTRING) args[i] = LuaConversions.bytes(v);
-      else failure = errTable(bytes("ERR Lua redis lib command arguments must be strings or integers"));
+  /** The command words of a redis.call-like call, or null after putting Redis's error table in {@code failure[0]}. */
+  private static byte[][] commandArgs(Varargs a, LuaValue[] failure) {
+    if (a.narg() == 0) {
+      failure[0] = errTable(bytes("ERR Please specify at least one argument for this redis lib call"));
+      return null;
     }
+    byte[][] args = new byte[a.narg()][];
+    for (int i = 0; i < args.length; i++) {
+      LuaValue v = a.arg(i + 1);
+      if (v.type() == LuaValue.TNUMBER) {
+        args[i] = bytes(LuaNumbers.g(v.todouble(), 17));
+      } else if (v.type() == LuaValue.TSTRING) {
+        args[i] = LuaConversions.bytes(v);
+      } else {
+        failure[0] = errTable(bytes("ERR Lua redis lib command arguments must be strings or integers"));
+        return null;
+      }
+    }
+    return args;
+  }
+
+  /** redis.acl_check_cmd(command, args...): may the script's user run it? Unknown commands raise. */
+  private Varargs aclCheck(Varargs a) {
+    LuaValue[] failure = new LuaValue[1];
+    byte[][] args = commandArgs(a, failure);
+    if (args == null) throw new ScriptError(failure[0], false);
+    Boolean permitted = invoker.aclCheck(args);
+    if (permitted == null) throw new ScriptError(errTable(bytes("ERR Invalid command passed to redis.acl_check_cmd()")), false);
+    return LuaValue.valueOf(permitted);
+  }
+
+  private Varargs call(Varargs a, boolean raise) {
+    LuaValue[] failed = new LuaValue[1];
+    byte[][] args = commandArgs(a, failed);
+    LuaValue failure = failed[0];
     if (failure == null) {
       ScriptReply reply = invoker.call(args);
       if (!reply.isError()) return LuaConversions.toLua(reply);

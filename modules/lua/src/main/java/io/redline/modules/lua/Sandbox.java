@@ -30,9 +30,16 @@ final class Sandbox {
 
   final Globals globals = new Globals();
   final ReadOnlyGlobals env = new ReadOnlyGlobals();
-  final RedisRandom random = new RedisRandom();
+  final RedisRandom random;
 
-  Sandbox(LuaTable redis, KillHook hook) {
+  Sandbox(LuaTable redis, KillHook hook) { this(redis, hook, new RedisRandom(), true); }
+
+  /**
+   * {@code random}: Redis has one rand48 stream for EVAL and FCALL alike. {@code evalGlobals}:
+   * EVAL scripts see KEYS and ARGV globals; functions get them as arguments and have neither.
+   */
+  Sandbox(LuaTable redis, KillHook hook, RedisRandom random, boolean evalGlobals) {
+    this.random = random;
     globals.load(new BaseLib());
     globals.load(new PackageLib());
     globals.load(new TableLib());
@@ -76,8 +83,10 @@ final class Sandbox {
       @Override public Varargs invoke(Varargs a) { return a.arg1(); }
     });
     env.rawset("_G", env);
-    env.put("KEYS", new LuaTable());
-    env.put("ARGV", new LuaTable());
+    if (evalGlobals) {
+      env.put("KEYS", new LuaTable());
+      env.put("ARGV", new LuaTable());
+    }
 
     LuaTable stringMeta = new LuaTable();
     stringMeta.rawset(LuaValue.INDEX, string);

@@ -48,7 +48,7 @@ public final class ScriptEngine {
     String sha = sha1hex(body);
     if (scripts.containsKey(sha)) return ScriptReply.bulk(sha);
     Shebang shebang = Shebang.parse(body);
-    if (shebang.error != null) return ScriptReply.error(shebang.error);
+    if (shebang.error != null) return ScriptReply.error(shebang.error.getBytes(StandardCharsets.ISO_8859_1));
     try {
       scripts.put(sha, (LuaFunction) sandbox.compile(shebang.body, "@user_script"));
       flags.put(sha, shebang.flags);
@@ -115,7 +115,11 @@ public final class ScriptEngine {
     return t;
   }
 
-  private static String compileMessage(LuaError e) {
+  /** The rand48 stream math.random draws from; functions share it, as in Redis. */
+  RedisRandom random() { return sandbox.random; }
+
+  /** A LuaJ compile error in Lua 5.1's words: "user_script:1: unexpected symbol near '='". */
+  static String compileMessage(LuaError e) {
     String m = e.getMessage();
     if (m.endsWith("\n")) m = m.substring(0, m.length() - 1);
     Matcher c = LUAJ_COMPILE.matcher(m);
@@ -131,8 +135,26 @@ public final class ScriptEngine {
     return c.group(1) + ":" + c.group(2) + ": " + text;
   }
 
-  private static ScriptReply runtimeError(LuaError e, String sha) {
+  /**
+   * A runtime error as Redis reports it: the error's text, then " script: {@code name}, on
+   * @user_script:3." ({@code name} is the SHA1 for EVAL, the function's name for FCALL).
+   */
+  static ScriptReply runtimeError(LuaError e, String name) {
     String position = ScriptError.positionOf(e);
+    byte[] msg = errorMessage(e);
+    String where = position == null ? "@user_script:?" : "@" + position;
+    byte[] suffix = (" script: " + name + ", on " + where + ".").getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[msg.length + suffix.length];
+    System.arraycopy(msg, 0, all, 0, msg.length);
+    System.arraycopy(suffix, 0, all, msg.length, suffix.length);
+    return ScriptReply.error(all);
+  }
+
+  /**
+   * An error's text with its code: "ERR " and the positioned message for a string error, the
+   * "err" field of an error table (redis.call failures, error_reply tables).
+   */
+  static byte[] errorMessage(LuaError e) {
     LuaValue value;
     String text;
     if (e instanceof ScriptError se) {
@@ -148,18 +170,8 @@ public final class ScriptEngine {
         text = "ERR " + (p.matches() ? p.group(1) + ":" + p.group(2) + ": " + p.group(3) : m);
       }
     }
-    byte[] msg;
-    if (text != null) {
-      msg = text.getBytes(StandardCharsets.UTF_8);
-    } else {
-      LuaValue err = value.istable() ? value.rawget("err") : LuaValue.NIL;
-      msg = err.isstring() ? LuaConversions.bytes(err) : "ERR unknown error".getBytes(StandardCharsets.UTF_8);
-    }
-    String where = position == null ? "@user_script:?" : "@" + position;
-    byte[] suffix = (" script: " + sha + ", on " + where + ".").getBytes(StandardCharsets.UTF_8);
-    byte[] all = new byte[msg.length + suffix.length];
-    System.arraycopy(msg, 0, all, 0, msg.length);
-    System.arraycopy(suffix, 0, all, msg.length, suffix.length);
-    return ScriptReply.error(all);
+    if (text != null) return text.getBytes(StandardCharsets.UTF_8);
+    LuaValue err = value.istable() ? value.rawget("err") : LuaValue.NIL;
+    return err.isstring() ? LuaConversions.bytes(err) : "ERR unknown error".getBytes(StandardCharsets.UTF_8);
   }
 }

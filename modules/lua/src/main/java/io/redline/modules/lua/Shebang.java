@@ -26,13 +26,19 @@ final class Shebang {
     while (nl < body.length && body[nl] != '\n') nl++;
     if (nl == body.length) return new Shebang(null, null, "ERR Invalid script shebang");
     String line = new String(body, 0, nl, StandardCharsets.ISO_8859_1);
-    String[] parts = line.trim().split(" +");
-    if (!parts[0].equals("#!lua")) return new Shebang(null, null, "ERR Unexpected engine in script shebang: " + parts[0]);
+    int nul = line.indexOf('\0');
+    // Split as redis-cli splits (quotes allowed); a NUL ends the line, as for any C string.
+    java.util.List<String> parts = LibraryCode.splitArgs(nul < 0 ? line : line.substring(0, nul));
+    if (parts == null || parts.isEmpty()) return new Shebang(null, null, "ERR Invalid engine in script shebang");
+    if (!parts.get(0).equals("#!lua")) return new Shebang(null, null, "ERR Unexpected engine in script shebang: " + parts.get(0));
     Set<String> flags = new LinkedHashSet<>();
-    for (int i = 1; i < parts.length; i++) {
-      if (!parts[i].startsWith("flags=")) return new Shebang(null, null, "ERR Unknown lua shebang option: " + parts[i]);
-      for (String f : parts[i].substring(6).split(",")) {
-        if (f.isEmpty()) continue;
+    for (int i = 1; i < parts.size(); i++) {
+      String part = parts.get(i);
+      if (!part.startsWith("flags=")) return new Shebang(null, null, "ERR Unknown lua shebang option: " + part);
+      String list = part.substring(6);
+      if (list.isEmpty()) continue; // "flags=" declares none
+      // Every comma separates a flag: "no-writes," names an empty one, which is unknown.
+      for (String f : list.split(",", -1)) {
         if (!KNOWN.contains(f)) return new Shebang(null, null, "ERR Unexpected flag in script shebang: " + f);
         flags.add(f);
       }

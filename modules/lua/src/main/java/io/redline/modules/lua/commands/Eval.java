@@ -4,6 +4,7 @@ import io.redline.command.CommandContext;
 import io.redline.command.BusyTracker;
 import io.redline.command.OffLoopCommand;
 import io.redline.modules.lua.ReplyEncoder;
+import io.redline.modules.lua.ScriptEngine;
 import io.redline.modules.lua.ScriptReply;
 import io.redline.protocol.Args;
 import io.redline.util.RedisNumbers;
@@ -48,10 +49,24 @@ final class Eval implements OffLoopCommand {
     for (int i = 0; i < keys.length; i++) keys[i] = a.bytes(3 + i);
     byte[][] argv = new byte[a.size() - 3 - keys.length][];
     for (int i = 0; i < argv.length; i++) argv[i] = a.bytes(3 + keys.length + i);
-    byte[] script = a.bytes(1);
-    ScriptReply reply = scripting.run(ctx, readOnly, BusyTracker.Kind.SCRIPT, engine -> bySha
-        ? engine.evalsha(new String(script, java.nio.charset.StandardCharsets.ISO_8859_1), keys, argv)
-        : engine.eval(script, keys, argv));
-    ReplyEncoder.write(reply, ctx.reply);
+    ScriptEngine engine = scripting.engine;
+    String sha;
+    if (bySha) {
+      sha = new String(a.bytes(1), java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+      if (!engine.exists(sha)) {
+        ctx.error("NOSCRIPT No matching script. Please use EVAL.");
+        return;
+      }
+    } else {
+      ScriptReply loaded = engine.load(a.bytes(1));
+      if (loaded.isError()) {
+        ReplyEncoder.write(loaded, ctx.reply);
+        return;
+      }
+      sha = loaded.text();
+    }
+    // A script with a shebang follows its flags (no-writes...); one without keeps the old rules.
+    Scripting.Run run = new Scripting.Run(BusyTracker.Kind.SCRIPT, sha, engine.flags(sha), readOnly);
+    ReplyEncoder.write(scripting.run(ctx, run, () -> engine.evalsha(sha, keys, argv)), ctx.reply);
   }
 }

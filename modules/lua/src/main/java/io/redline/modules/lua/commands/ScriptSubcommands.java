@@ -25,7 +25,7 @@ final class ScriptSubcommands {
   /** Runs on the caller's loop (CONNECTION route): the script holds every shard meanwhile. */
   static CommandHandler kill(Scripting s) {
     return ctx -> {
-      String refusal = s.kill();
+      String refusal = s.kill(ctx.client(), true);
       if (refusal == null) ctx.reply.ok();
       else ctx.error(refusal);
     };

@@ -4,8 +4,9 @@ import io.redline.command.CommandTable;
 import io.redline.command.Route;
 
 /**
- * The Lua module's command bindings (declarations: commands/scripting.json). All but the KILLs
- * hold every shard, which also serialises use of the one engine per server.
+ * The Lua module's command bindings (declarations: commands/scripting.json). Everything that
+ * touches the engines holds every shard, which also serialises use of the engines; the KILLs,
+ * FUNCTION STATS and FUNCTION HELP run on the caller's loop, so they answer while a script runs.
  */
 public final class ScriptingCommands {
   private ScriptingCommands() {}
@@ -20,5 +21,16 @@ public final class ScriptingCommands {
     t.bind("script|exists", Route.ALL_SHARDS, ScriptSubcommands.exists(s));
     t.bind("script|flush", Route.ALL_SHARDS, ScriptSubcommands.flush(s));
     t.bind("script|kill", Route.CONNECTION, ScriptSubcommands.kill(s));
+    t.bind("fcall", Route.ALL_SHARDS, new Fcall(s, false));
+    t.bind("fcall_ro", Route.ALL_SHARDS, new Fcall(s, true));
+    t.bind("function|load", Route.ALL_SHARDS, new FunctionLoad(s));
+    t.bind("function|list", Route.ALL_SHARDS, new FunctionList(s));
+    t.bind("function|delete", Route.ALL_SHARDS, FunctionSubcommands.delete(s));
+    t.bind("function|flush", Route.ALL_SHARDS, FunctionSubcommands.flush(s));
+    t.bind("function|dump", Route.ALL_SHARDS, FunctionSubcommands.dump(s));
+    t.bind("function|restore", Route.ALL_SHARDS, new FunctionRestore(s));
+    t.bind("function|stats", Route.CONNECTION, new FunctionStats(s));
+    t.bind("function|kill", Route.CONNECTION, FunctionSubcommands.kill(s));
+    t.bind("function|help", Route.CONNECTION, FunctionSubcommands.help());
   }
 }

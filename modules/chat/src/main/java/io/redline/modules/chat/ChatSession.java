@@ -1,0 +1,244 @@
+package io.redline.modules.chat;
+
+import io.redline.pubsub.Delivery;
+import io.redline.pubsub.PubSubHub;
+import io.redline.pubsub.Subscriber;
+import io.redline.pubsub.SubscriptionKind;
+import io.redline.pubsub.Subscriptions;
+import io.redline.util.Glob;
+import java.nio.charset.StandardCharsets;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * One browser on the WebSocket endpoint. Speaks the JSON protocol of docs/chat.md: auth,
+ * subscribe (with the room's recent history), unsubscribe, publish, ping. Its unsent frames are
+ * counted like a RESP subscriber's output buffer and it is cut off at the same limits.
+ */
+final class ChatSession implements Subscriber {
+  private static final Logger LOG = Logger.getLogger("redline.chat");
+  private static final int MAX_FRAME = 64 * 1024;
+
+  private final ServerWebSocket ws;
+  private final PubSubHub hub;
+  private final int lane;
+  private final Subscriptions subscriptions;
+  private final FrameCache frames;
+  private final Upstream commands;
+  private final Authenticator auth;
+  private final Supplier<ChatSettings> settings;
+  private final TokenBucket publishes;
+  /** Channel → live messages held back until the history reply has gone out (null once it has). */
+  private final Map<String, List<String>> joined = new HashMap<>();
+  private boolean authenticated;
+  private boolean closed;
+  private long pendingBytes;
+  private long overSoftSinceMillis;
+
+  ChatSession(ServerWebSocket ws, PubSubHub hub, int lane, FrameCache frames, Upstream commands, Authenticator auth,
+              Supplier<ChatSettings> settings) {
+    this.ws = ws;
+    this.hub = hub;
+    this.lane = lane;
+    this.frames = frames;
+    this.subscriptions = new Subscriptions(hub, this);
+    this.commands = commands;
+    this.auth = auth;
+    this.settings = settings;
+    ChatSettings s = settings.get();
+    this.publishes = new TokenBucket(s.publishRate());
+    this.authenticated = s.password() == null || s.password().isEmpty();
+    ws.textMessageHandler(this::onFrame);
+    ws.binaryMessageHandler(b -> error(null, "binary frames are not supported; send JSON text"));
+    ws.closeHandler(v -> onClose());
+    send(new JsonObject().put("type", "welcome").put("auth", !authenticated));
+  }
+
+  /** Channels whose names start with "__" (keyspace events, internal) are never open to browsers. */
+  static boolean reserved(String channel) { return channel.startsWith("__"); }
+
+  private void onFrame(String text) {
+    if (closed) return;
+    JsonObject req;
+    try {
+      if (text.length() > MAX_FRAME) throw new DecodeException("frame too large");
+      req = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      error(null, "invalid JSON request");
+      return;
+    }
+    Object id = req.getValue("id");
+    String op = req.getValue("op") instanceof String o ? o : "";
+    if (!authenticated && !op.equals("auth") && !op.equals("ping")) {
+      error(id, "NOAUTH Authentication required.");
+      return;
+    }
+    switch (op) {
+      case "auth" -> auth(id, req);
+      case "subscribe" -> subscribe(id, req);
+      case "unsubscribe" -> unsubscribe(id, req);
+      case "publish" -> publish(id, req);
+      case "ping" -> send(reply("pong", id));
+      default -> error(id, "unknown op '" + op + "'");
+    }
+  }
+
+  private void auth(Object id, JsonObject req) {
+    String user = req.getValue("user") instanceof String u ? u : null;
+    String password = req.getValue("password") instanceof String p ? p : "";
+    ws.pause(); // requests sent right behind the auth wait for its answer, in order
+    auth.check(user, password).onComplete(r -> {
+      ws.resume();
+      if (closed) return;
+      if (r.succeeded() && r.result() == null) {
+        authenticated = true;
+        send(reply("ok", id));
+      } else {
+        error(id, r.succeeded() ? r.result() : "ERR " + r.cause().getMessage());
+      }
+    });
+  }
+
+  private String channel(Object id, JsonObject req) {
+    if (!(req.getValue("channel") instanceof String c) || c.isEmpty()) {
+      error(id, "'channel' must be a non-empty string");
+      return null;
+    }
+    if (reserved(c) || !Glob.match(settings.get().channels(), c, false)) {
+      error(id, "channel '" + c + "' is not open to WebSocket clients");
+      return null;
+    }
+    return c;
+  }
+
+  private void subscribe(Object id, JsonObject req) {
+    String channel = channel(id, req);
+    if (channel == null || joined.containsKey(channel)) {
+      if (channel != null) send(reply("subscribed", id).put("channel", channel));
+      return;
+    }
+    int keep = settings.get().historyLength();
+    int wanted = req.getValue("history") instanceof Number n ? Math.max(0, Math.min(n.intValue(), keep)) : keep;
+    subscriptions.add(SubscriptionKind.CHANNEL, channel.getBytes(StandardCharsets.UTF_8)); // live from here on
+    if (wanted == 0) {
+      joined.put(channel, null);
+      send(reply("subscribed", id).put("channel", channel).put("history", new JsonArray()));
+      return;
+    }
+    // Live messages wait until the history is out, so the browser sees them in order.
+    joined.put(channel, new ArrayList<>());
+    commands.get().compose(l -> l.call("LRANGE", HistoryRecorder.KEY_PREFIX + channel, Integer.toString(-wanted), "-1"))
+        .onComplete(r -> {
+          if (closed || !joined.containsKey(channel)) return;
+          JsonArray history = new JsonArray();
+          if (r.succeeded() && r.result() instanceof List<?> items) for (Object o : items) history.add(RespReplyReader.text(o));
+          send(reply("subscribed", id).put("channel", channel).put("history", history));
+          List<String> held = joined.put(channel, null);
+          if (held != null) for (String frame : held) write(frame, utf8Length(frame));
+        });
+  }
+
+  private void unsubscribe(Object id, JsonObject req) {
+    String channel = channel(id, req);
+    if (channel == null) return;
+    joined.remove(channel);
+    subscriptions.remove(SubscriptionKind.CHANNEL, channel.getBytes(StandardCharsets.UTF_8));
+    send(reply("unsubscribed", id).put("channel", channel));
+  }
+
+  private void publish(Object id, JsonObject req) {
+    String channel = channel(id, req);
+    if (channel == null) return;
+    if (!(req.getValue("message") instanceof String message)) {
+      error(id, "'message' must be a string");
+      return;
+    }
+    if (!publishes.take(settings.get().publishRate())) {
+      error(id, "publish rate limit exceeded");
+      return;
+    }
+    long receivers = hub.publish(channel.getBytes(StandardCharsets.UTF_8), message.getBytes(StandardCharsets.UTF_8));
+    send(reply("published", id).put("channel", channel).put("receivers", receivers));
+  }
+
+  @Override
+  public int lane() { return lane; }
+
+  /** On this session's loop: a message of a channel it joined (dropped if it has left since). */
+  @Override
+  public boolean deliver(Delivery d) {
+    if (closed || !subscriptions.covers(d)) return false;
+    String frame = frames.frameFor(d);
+    List<String> held = joined.get(new String(d.channel(), StandardCharsets.UTF_8));
+    if (held != null) held.add(frame);
+    else write(frame, frames.bytes());
+    return false; // each frame is flushed as it is written: nothing to do after the batch
+  }
+
+  @Override
+  public void flushDeliveries() { }
+
+  private void write(String frame, int bytes) {
+    if (closed) return;
+    pendingBytes += bytes;
+    ws.writeTextMessage(frame).onComplete(v -> pendingBytes -= bytes);
+    checkLimits();
+  }
+
+  /** Redis's output-buffer rule for pubsub clients: over hard at once, or over soft for too long. */
+  private void checkLimits() {
+    ChatSettings s = settings.get();
+    boolean overHard = s.hardLimit() > 0 && pendingBytes > s.hardLimit();
+    boolean overSoft = false;
+    if (s.softLimit() > 0 && pendingBytes > s.softLimit()) {
+      long now = System.currentTimeMillis();
+      if (overSoftSinceMillis == 0) overSoftSinceMillis = now;
+      else overSoft = now - overSoftSinceMillis >= s.softSeconds() * 1000L;
+    } else {
+      overSoftSinceMillis = 0;
+    }
+    if (overHard || overSoft) {
+      LOG.warning("WebSocket client " + ws.remoteAddress() + " closed for overcoming of output buffer limits ("
+          + pendingBytes + " bytes pending).");
+      closeNow();
+    }
+  }
+
+  private void closeNow() {
+    onClose();
+    ws.close((short) 1008, "output buffer limit");
+  }
+
+  private void onClose() {
+    if (closed) return;
+    closed = true;
+    subscriptions.close();
+    joined.clear();
+  }
+
+  private static JsonObject reply(String type, Object id) {
+    JsonObject o = new JsonObject().put("type", type);
+    if (id != null) o.put("id", id);
+    return o;
+  }
+
+  private void error(Object id, String message) { send(reply("error", id).put("error", message)); }
+
+  private void send(JsonObject o) {
+    String frame = o.encode();
+    write(frame, utf8Length(frame));
+  }
+
+  private static int utf8Length(String s) { return s.getBytes(StandardCharsets.UTF_8).length; }
+
+  long pendingBytes() { return pendingBytes; }
+}

@@ -1,0 +1,56 @@
+package io.redline.modules.lua.commands;
+
+import io.redline.command.BusyTracker;
+import io.redline.command.CommandContext;
+import io.redline.command.OffLoopCommand;
+import io.redline.modules.lua.FunctionLibrary;
+import io.redline.modules.lua.ReplyEncoder;
+import io.redline.protocol.Args;
+import io.redline.util.RedisNumbers;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * FCALL / FCALL_RO function numkeys [key ...] [arg ...]. Like EVAL it holds every shard and runs
+ * on a worker thread (so -BUSY and FUNCTION KILL work while it loops); FCALL_RO refuses a
+ * function not flagged no-writes, and a no-writes function may not write under either command.
+ */
+final class Fcall implements OffLoopCommand {
+  private final Scripting scripting;
+  private final boolean readOnly;
+
+  Fcall(Scripting scripting, boolean readOnly) {
+    this.scripting = scripting;
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public void execute(CommandContext ctx) {
+    Args a = ctx.args;
+    FunctionLibrary.Function f = scripting.functions.function(new String(a.bytes(1), StandardCharsets.ISO_8859_1));
+    if (f == null) {
+      ctx.error("ERR Function not found");
+      return;
+    }
+    long numkeys;
+    try {
+      numkeys = RedisNumbers.parseLong(a.buffer(), a.offset(2), a.length(2));
+    } catch (NumberFormatException e) {
+      ctx.error("ERR Bad number of keys provided");
+      return;
+    }
+    if (numkeys > a.size() - 3) {
+      ctx.error("ERR Number of keys can't be greater than number of args");
+      return;
+    }
+    if (numkeys < 0) {
+      ctx.error("ERR Number of keys can't be negative");
+      return;
+    }
+    byte[][] keys = new byte[(int) numkeys][];
+    for (int i = 0; i < keys.length; i++) keys[i] = a.bytes(3 + i);
+    byte[][] args = new byte[a.size() - 3 - keys.length][];
+    for (int i = 0; i < args.length; i++) args[i] = a.bytes(3 + keys.length + i);
+    Scripting.Run run = new Scripting.Run(BusyTracker.Kind.FUNCTION, f.name(), f.flags(), readOnly);
+    ReplyEncoder.write(scripting.run(ctx, run, () -> scripting.functions.call(f, keys, args)), ctx.reply);
+  }
+}

@@ -24,7 +24,7 @@ final class BackgroundSave {
   private static final long BACKLOG_LIMIT = 64L << 20;
 
   /** How a save ended, for the owner's bookkeeping. */
-  record Outcome(boolean ok, long startMillis, long endMillis, long dirtyAtStart, String error) {}
+  record Outcome(boolean ok, boolean cancelled, long startMillis, long endMillis, long dirtyAtStart, String error) {}
 
   final long startMillis = System.currentTimeMillis();
   final long dirtyAtStart;
@@ -35,6 +35,7 @@ final class BackgroundSave {
   private final AtomicInteger shardsLeft;
   private volatile boolean aborted;
   private volatile String abortReason;
+  private volatile boolean failed; // an error, as opposed to a deliberate abort
   private final Thread writer;
 
   /**
@@ -66,6 +67,12 @@ final class BackgroundSave {
     }
   }
 
+  /** Stops the save because something went wrong (an I/O error, a value that cannot be written). */
+  void fail(String why) {
+    failed = true;
+    abort(why);
+  }
+
   /** True while the writer is far enough behind that walks should wait. */
   boolean backlogged() { return backlog.get() > BACKLOG_LIMIT; }
 
@@ -90,7 +97,7 @@ final class BackgroundSave {
       file = RdbFile.create(dir, fileName, tempName);
     } catch (IOException e) {
       error = "Failed opening the temp RDB file " + tempName + " (in server root dir " + dir + ") for saving: " + e.getMessage();
-      abort(error);
+      fail(error);
     }
     try {
       while (true) {
@@ -103,7 +110,7 @@ final class BackgroundSave {
           file.write(chunk, 0, chunk.length);
         } catch (IOException e) {
           error = "Write error saving DB on disk: " + e.getMessage();
-          abort(error);
+          fail(error);
         }
       }
       synchronized (this) {
@@ -112,6 +119,7 @@ final class BackgroundSave {
             file.commit(checksum);
           } catch (IOException e) {
             error = "Write error saving DB on disk: " + e.getMessage();
+            failed = true;
             aborted = true;
           }
         }
@@ -119,14 +127,16 @@ final class BackgroundSave {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       error = "interrupted";
+      failed = true;
       aborted = true;
     } catch (RuntimeException e) {
       error = "unexpected error: " + e;
       LOG.log(Level.WARNING, "background save failed", e);
+      failed = true;
       aborted = true;
     }
     if (aborted && file != null) file.abandon();
     if (error == null && aborted) error = abortReason == null ? "aborted" : abortReason;
-    onDone.accept(new Outcome(!aborted, startMillis, System.currentTimeMillis(), dirtyAtStart, error));
+    onDone.accept(new Outcome(!aborted, aborted && !failed, startMillis, System.currentTimeMillis(), dirtyAtStart, error));
   }
 }

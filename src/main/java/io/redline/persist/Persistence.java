@@ -161,12 +161,13 @@ public final class Persistence {
         lastSaveMillis = o.endMillis();
         lastBgsaveOk = true;
         saves++;
-      } else {
-        lastBgsaveOk = false;
+      } else if (!o.cancelled()) {
+        lastBgsaveOk = false; // a deliberate stop (FLUSHALL, SHUTDOWN) is no error, as Redis's SIGUSR1 kill
       }
       notifyAll();
     }
     if (o.ok()) LOG.info("Background saving terminated with success");
+    else if (o.cancelled()) LOG.info("Background saving stopped: " + o.error());
     else LOG.warning("Background saving error: " + o.error());
   }
 
@@ -177,7 +178,7 @@ public final class Persistence {
    */
   public void flushedAll(Shard[] shards) {
     abortBackground("FLUSHALL");
-    if (!savePointsConfigured()) return;
+    if (shards == null || !savePointsConfigured()) return;
     try {
       SnapshotFile.write(dir(), config.get("dbfilename"), tempName(""), shards, ServerContext.VERSION, compression(),
           config.getBool("rdbchecksum"), auxCodecs);

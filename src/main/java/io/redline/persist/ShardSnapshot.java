@@ -66,7 +66,7 @@ final class ShardSnapshot extends ShardTask implements SnapshotSink {
       // A value nothing can encode (a module type without a codec): the save fails, never the
       // command that happened to touch the key.
       out.truncate(mark);
-      save.abort("cannot save key '" + new String(e.key(), java.nio.charset.StandardCharsets.UTF_8) + "': " + x.getMessage());
+      save.fail("cannot save key '" + new String(e.key(), java.nio.charset.StandardCharsets.UTF_8) + "': " + x.getMessage());
       return;
     }
     save.keysDone.increment();
@@ -85,7 +85,7 @@ final class ShardSnapshot extends ShardTask implements SnapshotSink {
     try {
       slice();
     } catch (RuntimeException x) {
-      save.abort("background save failed on shard " + shard.index() + ": " + x);
+      save.fail("background save failed on shard " + shard.index() + ": " + x);
       finish();
     }
   }

@@ -155,6 +155,45 @@ class RdbRoundTripTest {
     }
   }
 
+  @Test
+  void flushallWithSavePointsSavesTheEmptyDataset() throws Exception {
+    Path dir = Files.createTempDirectory("rdb-rt");
+    try {
+      try (RedlineInstance r = start(dir, "--save", "3600 1"); RawClient c = r.connect()) {
+        c.callText("SET", "a", "1");
+        assertEquals("+OK\r\n", c.callText("SAVE"));
+        assertEquals("+OK\r\n", c.callText("FLUSHALL"));
+      }
+      try (RedlineInstance r = start(dir); RawClient c = r.connect()) {
+        assertEquals(":0\r\n", c.callText("DBSIZE"), "a restart must not bring flushed keys back");
+      }
+    } finally {
+      RedisProcess.deleteTree(dir);
+    }
+  }
+
+  @Test
+  void failedSavesAreReportedAndRecovered() throws Exception {
+    Path parent = Files.createTempDirectory("rdb-rt");
+    Path dir = Files.createDirectory(parent.resolve("data"));
+    try (RedlineInstance r = start(dir); RawClient c = r.connect()) {
+      c.callText("SET", "a", "1");
+      RedisProcess.deleteTree(dir); // the directory vanishes under the server
+      assertEquals("+Background saving started\r\n", c.callText("BGSAVE"));
+      awaitBgsave(c);
+      assertTrue(c.callParsed("INFO", "persistence").text().contains("rdb_last_bgsave_status:err\r\n"));
+      assertEquals("-ERR\r\n", c.callText("SAVE"));
+      Files.createDirectory(dir);
+      assertEquals("+Background saving started\r\n", c.callText("BGSAVE"));
+      awaitBgsave(c);
+      String info = c.callParsed("INFO", "persistence").text();
+      assertTrue(info.contains("rdb_last_bgsave_status:ok\r\n"), info);
+      assertTrue(Files.exists(dir.resolve("dump.rdb")));
+    } finally {
+      RedisProcess.deleteTree(parent);
+    }
+  }
+
   static void awaitBgsave(RawClient c) throws IOException, InterruptedException {
     long deadline = System.currentTimeMillis() + 60_000;
     while (System.currentTimeMillis() < deadline) {

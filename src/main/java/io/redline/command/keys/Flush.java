@@ -38,7 +38,10 @@ public final class Flush implements CommandHandler {
 
   private static io.redline.shard.Shard[] heldShards(CommandContext ctx) {
     io.redline.shard.Shard[] shards = new io.redline.shard.Shard[ctx.server.router().shardCount()];
-    for (int i = 0; i < shards.length; i++) shards[i] = ctx.scope().shard(i);
+    for (int i = 0; i < shards.length; i++) {
+      shards[i] = ctx.scope().shard(i);
+      if (shards[i] == null) return null; // a script holding only some shards: nothing to save from
+    }
     return shards;
   }
 

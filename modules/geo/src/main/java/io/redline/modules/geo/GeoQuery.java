@@ -14,8 +14,8 @@ import io.redline.store.zset.ZSetValue;
 public final class GeoQuery {
   private GeoQuery() {}
 
-  /** Elements read per step of a limited search, so an ANY search does not read a whole cell. */
-  private static final int CHUNK = 64;
+  /** The most elements one step of a limited search reads (the first reads about twice what is still wanted). */
+  private static final int MAX_CHUNK = 1024;
 
   /** The points of {@code z} inside {@code shape}, at most {@code limit} of them when limit > 0. */
   public static GeoMatches search(ZSetValue z, GeoShape shape, long limit) {
@@ -23,7 +23,7 @@ public final class GeoQuery {
     long[] bits = cover.bits();
     int[] steps = cover.steps();
     GeoMatches out = new GeoMatches();
-    ScoredList buf = new ScoredList(limit > 0 ? CHUNK : 64);
+    ScoredList buf = new ScoredList(64);
     int last = 0;
     for (int i = 0; i < 9; i++) {
       if (bits[i] == 0 && steps[i] == 0) continue;
@@ -42,9 +42,10 @@ public final class GeoQuery {
     double[] xy = new double[2];
     double from = min;
     long skip = 0;
+    int chunk = limit > 0 ? (int) Math.min(MAX_CHUNK, Math.max(8, 2 * (limit - out.size()))) : -1;
     while (true) {
       buf.clear();
-      ZSetRanges.byScore(z, new ScoreRange(from, false, max, true), false, skip, limit > 0 ? CHUNK : -1, buf);
+      ZSetRanges.byScore(z, new ScoreRange(from, false, max, true), false, skip, chunk, buf);
       int n = buf.size();
       for (int i = 0; i < n; i++) {
         double score = buf.score(i);
@@ -53,7 +54,7 @@ public final class GeoQuery {
         if (!(d < 0)) out.add(buf.member(i), score, d, xy[0], xy[1]);
         if (limit > 0 && out.size() >= limit) return;
       }
-      if (limit <= 0 || n < CHUNK) return;
+      if (limit <= 0 || n < chunk) return;
       // Resume after the last element read: from its score, skipping the elements of that score
       // already seen (several members can share one position).
       double lastScore = buf.score(n - 1);
@@ -61,6 +62,7 @@ public final class GeoQuery {
       for (int j = n - 1; j >= 0 && buf.score(j) == lastScore; j--) same++;
       skip = lastScore == from ? skip + same : same;
       from = lastScore;
+      chunk = Math.min(MAX_CHUNK, chunk * 2);
     }
   }
 }

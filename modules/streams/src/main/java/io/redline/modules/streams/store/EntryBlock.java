@@ -48,19 +48,38 @@ public final class EntryBlock {
 
   /** A new block whose master fields are those of the entry about to be appended (a[from], a[from+2], ...). */
   static EntryBlock start(long ms, long seq, Args a, int from, int pairs) {
+    byte[][] fields = new byte[pairs][];
+    for (int i = 0; i < pairs; i++) fields[i] = a.bytes(from + 2 * i);
+    return start(ms, seq, fields);
+  }
+
+  /** A new block with master ID ms-seq and these master field names. */
+  static EntryBlock start(long ms, long seq, byte[][] fields) {
     int bytes = 5;
-    for (int i = 0; i < pairs; i++) bytes += 5 + a.length(from + 2 * i);
+    for (byte[] f : fields) bytes += 5 + f.length;
     byte[] d = new byte[Math.max(64, bytes * 2)];
-    int pos = writeVarint(d, 0, pairs);
-    long lp = ListpackSize.ofInt(pairs) + ListpackSize.ofInt(0); // num-fields ... master terminator
-    for (int i = 0; i < pairs; i++) {
-      int f = from + 2 * i;
-      pos = writeVarint(d, pos, a.length(f));
-      System.arraycopy(a.buffer(), a.offset(f), d, pos, a.length(f));
-      pos += a.length(f);
-      lp += ListpackSize.ofString(a.buffer(), a.offset(f), a.length(f));
+    int pos = writeVarint(d, 0, fields.length);
+    long lp = ListpackSize.ofInt(fields.length) + ListpackSize.ofInt(0); // num-fields ... master terminator
+    for (byte[] f : fields) {
+      pos = writeVarint(d, pos, f.length);
+      System.arraycopy(f, 0, d, pos, f.length);
+      pos += f.length;
+      lp += ListpackSize.ofString(f, 0, f.length);
     }
-    return new EntryBlock(ms, seq, d, pos, pairs, pos, lp);
+    return new EntryBlock(ms, seq, d, pos, fields.length, pos, lp);
+  }
+
+  /** The master field names. */
+  byte[][] masterFields() {
+    byte[][] out = new byte[masterFields][];
+    int pos = varintEnd(0);
+    for (int i = 0; i < masterFields; i++) {
+      int len = (int) readVarint(pos);
+      pos = varintEnd(pos);
+      out[i] = Arrays.copyOfRange(data, pos, pos + len);
+      pos += len;
+    }
+    return out;
   }
 
   /** Bytes Redis's listpack for this node would take now. */
@@ -106,6 +125,15 @@ public final class EntryBlock {
     lastMs = ms;
     lastSeq = seq;
   }
+
+  /** Appends a loaded entry (pairs: field, value, field, value...), deleted or not. */
+  void appendLoaded(long ms, long seq, byte[][] pairs, boolean isDeleted) {
+    append(ms, seq, Args.of(pairs), 0, pairs.length / 2);
+    if (isDeleted) markDeleted(lastOffset);
+  }
+
+  /** Whether an entry at {@code offset} stores only values (its names are the master's). */
+  boolean sameFieldsAt(int offset) { return (data[offset] & FLAG_SAME_FIELDS) != 0; }
 
   private boolean sameFields(Args a, int from, int pairs) {
     if (pairs != masterFields) return false;

@@ -230,6 +230,25 @@ public final class StreamValue implements RedisValue, StoredValue {
     g.lastId = id;
   }
 
+  // ---- loading and saving (StreamCodec) ------------------------------------------------------
+
+  /** The blocks in ID order. */
+  Collection<EntryBlock> blocks() { return blocks.values(); }
+
+  /** Adds a loaded block after the ones added before it (the caller checks the order). */
+  void addLoaded(EntryBlock b) {
+    blocks.put(new StreamId(b.masterMs, b.masterSeq), b);
+    tail = b;
+    length += b.live;
+  }
+
+  /** Sets the bookkeeping read from a file. */
+  void setLoaded(StreamId last, StreamId maxDeleted, long added) {
+    lastId = last;
+    maxDeletedId = maxDeleted;
+    entriesAdded = added;
+  }
+
   // ---- shape ---------------------------------------------------------------------------------
 
   /** Nodes in Redis's radix tree for this stream (XINFO STREAM radix-tree-keys). */

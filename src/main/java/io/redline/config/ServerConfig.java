@@ -41,7 +41,8 @@ public final class ServerConfig {
     add(ConfigOption.integer("timeout", 0, 0, Integer.MAX_VALUE, true));
     add(ConfigOption.integer("tcp-keepalive", 300, 0, Integer.MAX_VALUE, true));
     add(ConfigOption.integer("tcp-backlog", 511, 0, Integer.MAX_VALUE, false));
-    add(ConfigOption.integer("hz", 10, 1, 500, true));
+    // Redis takes 0..INT_MAX and keeps it within 1..500 (CONFIG GET shows the kept value).
+    add(ConfigOption.custom("hz", "10", true, ServerConfig::clampHz, null));
     // RDB snapshots: save points, dbfilename, dir, rdbcompression, rdbchecksum (see docs/persistence.md).
     for (ConfigOption o : io.redline.persist.PersistenceOptions.all()) add(o);
     // No AOF yet: the only honest value is "no" (setting anything else is refused, not pretended).
@@ -78,6 +79,17 @@ public final class ServerConfig {
 
   /** The modules this configuration runs: all available ones but those in {@code disabled-modules}. */
   public List<RedlineModule> enabledModules() { return Modules.enabled(modules, get("disabled-modules")); }
+
+  private static String clampHz(String raw) {
+    long v;
+    try {
+      v = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("argument couldn't be parsed into an integer");
+    }
+    if (v < 0 || v > Integer.MAX_VALUE) throw new IllegalArgumentException("argument must be between 0 and 2147483647 inclusive");
+    return Long.toString(Math.max(1, Math.min(500, v)));
+  }
 
   private void add(ConfigOption o) {
     options.put(o.name, o);

@@ -7,7 +7,6 @@ import io.redline.modules.lua.ReplyEncoder;
 import io.redline.modules.lua.ScriptEngine;
 import io.redline.modules.lua.ScriptReply;
 import io.redline.protocol.Args;
-import io.redline.util.RedisNumbers;
 
 /**
  * EVAL / EVALSHA / EVAL_RO / EVALSHA_RO script|sha numkeys [key ...] [arg ...].
@@ -30,25 +29,10 @@ final class Eval implements OffLoopCommand {
   @Override
   public void execute(CommandContext ctx) {
     Args a = ctx.args;
-    long numkeys;
-    try {
-      numkeys = RedisNumbers.parseLong(a.buffer(), a.offset(2), a.length(2));
-    } catch (NumberFormatException e) {
-      ctx.error("ERR value is not an integer or out of range");
-      return;
-    }
-    if (numkeys > a.size() - 3) {
-      ctx.error("ERR Number of keys can't be greater than number of args");
-      return;
-    }
-    if (numkeys < 0) {
-      ctx.error("ERR Number of keys can't be negative");
-      return;
-    }
-    byte[][] keys = new byte[(int) numkeys][];
-    for (int i = 0; i < keys.length; i++) keys[i] = a.bytes(3 + i);
-    byte[][] argv = new byte[a.size() - 3 - keys.length][];
-    for (int i = 0; i < argv.length; i++) argv[i] = a.bytes(3 + keys.length + i);
+    ScriptArgs parsed = ScriptArgs.parse(ctx, "ERR value is not an integer or out of range");
+    if (parsed == null) return;
+    byte[][] keys = parsed.keys();
+    byte[][] argv = parsed.argv();
     ScriptEngine engine = scripting.engine;
     String sha;
     if (bySha) {

@@ -6,7 +6,6 @@ import io.redline.command.OffLoopCommand;
 import io.redline.modules.lua.FunctionLibrary;
 import io.redline.modules.lua.ReplyEncoder;
 import io.redline.protocol.Args;
-import io.redline.util.RedisNumbers;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,25 +30,10 @@ final class Fcall implements OffLoopCommand {
       ctx.error("ERR Function not found");
       return;
     }
-    long numkeys;
-    try {
-      numkeys = RedisNumbers.parseLong(a.buffer(), a.offset(2), a.length(2));
-    } catch (NumberFormatException e) {
-      ctx.error("ERR Bad number of keys provided");
-      return;
-    }
-    if (numkeys > a.size() - 3) {
-      ctx.error("ERR Number of keys can't be greater than number of args");
-      return;
-    }
-    if (numkeys < 0) {
-      ctx.error("ERR Number of keys can't be negative");
-      return;
-    }
-    byte[][] keys = new byte[(int) numkeys][];
-    for (int i = 0; i < keys.length; i++) keys[i] = a.bytes(3 + i);
-    byte[][] args = new byte[a.size() - 3 - keys.length][];
-    for (int i = 0; i < args.length; i++) args[i] = a.bytes(3 + keys.length + i);
+    ScriptArgs parsed = ScriptArgs.parse(ctx, "ERR Bad number of keys provided");
+    if (parsed == null) return;
+    byte[][] keys = parsed.keys();
+    byte[][] args = parsed.argv();
     Scripting.Run run = new Scripting.Run(BusyTracker.Kind.FUNCTION, f.name(), f.flags(), readOnly);
     ReplyEncoder.write(scripting.run(ctx, run, () -> scripting.functions.call(f, keys, args)), ctx.reply);
   }

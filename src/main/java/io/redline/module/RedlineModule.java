@@ -28,6 +28,12 @@ public interface RedlineModule {
   /** Options this module honours; the config knows them whether or not the module is enabled. */
   default List<ConfigOption> configOptions() { return List.of(); }
 
+  /**
+   * RDB/DUMP codecs for this module's value types (streams). Known whether or not the module is
+   * enabled, so a file holding its keys still loads.
+   */
+  default List<io.redline.persist.ValueCodec> valueCodecs() { return List.of(); }
+
   /** Called once the server is listening. */
   default void start(ModuleContext context) { }
 

@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
-/** The {@link ValueCodec}s on the class path, by the RDB type ids they read. Loaded once. */
+/** The modules' {@link ValueCodec}s (RedlineModule#valueCodecs), by the RDB type ids they read. Loaded once. */
 public final class ValueCodecs {
   private static final List<ValueCodec> ALL = new ArrayList<>();
   private static final Map<Integer, ValueCodec> BY_TYPE = new HashMap<>();
 
   static {
-    ServiceLoader.load(ValueCodec.class, ValueCodecs.class.getClassLoader()).forEach(ValueCodecs::add);
+    for (io.redline.module.RedlineModule m : io.redline.module.Modules.available(ValueCodecs.class.getClassLoader())) {
+      m.valueCodecs().forEach(ValueCodecs::add);
+    }
   }
 
   private ValueCodecs() {}

@@ -19,6 +19,9 @@ public final class StreamsModule implements RedlineModule {
   public List<String> declarationGroups() { return List.of("stream"); }
 
   @Override
+  public List<io.redline.persist.ValueCodec> valueCodecs() { return List.of(new io.redline.modules.streams.store.StreamCodec()); }
+
+  @Override
   public void registerCommands(CommandTable table) { StreamCommands.register(table); }
 
   @Override

@@ -48,6 +48,7 @@ final class Claims {
   static Consumer claimer(CommandContext ctx, ConsumerGroup g, byte[] name) {
     boolean[] created = new boolean[1];
     Consumer c = g.consumerOrCreate(name, ctx.now, created);
+    if (created[0]) ctx.keyEvent(StreamEvents.XGROUP_CREATECONSUMER, 1);
     c.seenTime = ctx.now;
     return c;
   }

@@ -6,6 +6,7 @@ import io.redline.command.Errors;
 import io.redline.modules.streams.store.StreamId;
 import io.redline.modules.streams.store.StreamValue;
 import io.redline.protocol.Args;
+import io.redline.notify.KeyEvent;
 import io.redline.store.Entry;
 
 /**
@@ -38,6 +39,7 @@ public final class XAdd implements CommandHandler {
       s = new StreamValue();
       e = ctx.db().add(a.bytes(1), s);
       e.touch(ctx.server.lruClock());
+      ctx.keyEvent(KeyEvent.NEW, e.key());
     } else if (e.value() instanceof StreamValue v) {
       s = v;
     } else {
@@ -63,7 +65,8 @@ public final class XAdd implements CommandHandler {
     s.append(id, a, from, rest / 2, elementBytes, Streams.nodeMaxBytes(ctx), Streams.nodeMaxEntries(ctx));
     ctx.reply.bulk(StreamId.bytes(id.ms(), id.seq()));
     ctx.dirty(1);
-    if (t.trims()) t.trim(s);
+    ctx.keyEvent(StreamEvents.XADD, e.key());
+    if (t.trims() && t.trim(s) > 0) ctx.keyEvent(StreamEvents.XTRIM, e.key());
   }
 
   /** The ID to add: explicit, "ms-*" (next sequence within ms), or "*" (the clock, never backwards). */

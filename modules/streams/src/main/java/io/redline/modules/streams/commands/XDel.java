@@ -27,7 +27,10 @@ public final class XDel implements CommandHandler {
     }
     long deleted = 0;
     for (StreamId id : ids) if (s.delete(id)) deleted++;
-    if (deleted > 0) ctx.dirty(deleted);
+    if (deleted > 0) {
+      ctx.dirty(deleted);
+      ctx.keyEvent(StreamEvents.XDEL, e.key());
+    }
     ctx.reply.integer(deleted);
   }
 }

@@ -24,7 +24,10 @@ public final class XGroupConsumer implements CommandHandler {
     if (create) {
       boolean[] created = new boolean[1];
       t.group.consumerOrCreate(name, ctx.now, created);
-      if (created[0]) ctx.dirty(1);
+      if (created[0]) {
+        ctx.dirty(1);
+        ctx.keyEvent(StreamEvents.XGROUP_CREATECONSUMER, 2);
+      }
       ctx.reply.integer(created[0] ? 1 : 0);
       return;
     }
@@ -35,6 +38,7 @@ public final class XGroupConsumer implements CommandHandler {
     }
     int pending = t.group.deleteConsumer(c);
     ctx.dirty(1);
+    ctx.keyEvent(StreamEvents.XGROUP_DELCONSUMER, 2);
     ctx.reply.integer(pending);
   }
 }

@@ -4,7 +4,9 @@ import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.modules.streams.store.StreamId;
 import io.redline.modules.streams.store.StreamValue;
+import io.redline.notify.KeyEvent;
 import io.redline.protocol.Args;
+import io.redline.store.Entry;
 
 /** XGROUP CREATE key group id|$ [MKSTREAM] [ENTRIESREAD n]: a new group; BUSYGROUP if the name is taken. */
 public final class XGroupCreate implements CommandHandler {
@@ -26,13 +28,16 @@ public final class XGroupCreate implements CommandHandler {
     }
     if (t.stream == null) {
       t.stream = new StreamValue();
-      ctx.db().add(a.bytes(2), t.stream).touch(ctx.server.lruClock());
+      Entry created = ctx.db().add(a.bytes(2), t.stream);
+      created.touch(ctx.server.lruClock());
+      ctx.keyEvent(KeyEvent.NEW, created.key());
     }
     if (t.stream.createGroup(a.bytes(3), id, t.entriesRead) == null) {
       ctx.error("BUSYGROUP Consumer Group name already exists");
       return;
     }
     ctx.dirty(1);
+    ctx.keyEvent(StreamEvents.XGROUP_CREATE, 2);
     ctx.reply.ok();
   }
 }

@@ -18,6 +18,7 @@ public final class XGroupDestroy implements CommandHandler {
     }
     t.stream.destroyGroup(ctx.args.bytes(3));
     ctx.dirty(1);
+    ctx.keyEvent(StreamEvents.XGROUP_DESTROY, 2);
     ctx.reply.integer(1);
   }
 }

@@ -37,6 +37,7 @@ public final class XGroupSetId implements CommandHandler {
     t.group.lastId = id;
     t.group.entriesRead = entriesRead;
     ctx.dirty(1);
+    ctx.keyEvent(StreamEvents.XGROUP_SETID, 2);
     ctx.reply.ok();
   }
 }

@@ -61,6 +61,7 @@ public final class XSetId implements CommandHandler {
     }
     s.setIds(id, entriesAdded, maxDeleted.isZero() ? null : maxDeleted);
     ctx.dirty(1);
+    ctx.keyEvent(StreamEvents.XSETID, e.key());
     ctx.reply.ok();
   }
 }

@@ -22,7 +22,10 @@ public final class XTrim implements CommandHandler {
       return;
     }
     long removed = t.trim(s);
-    if (removed > 0) ctx.dirty(removed);
+    if (removed > 0) {
+      ctx.dirty(removed);
+      ctx.keyEvent(StreamEvents.XTRIM, e.key());
+    }
     ctx.reply.integer(removed);
   }
 }

@@ -257,6 +257,38 @@ public final class StreamValue implements RedisValue, StoredValue {
   /** Nodes of that radix tree, inner ones included (radix-tree-nodes). */
   public long radixTreeNodes() { return RadixTreeShape.nodes(blocks.keySet()); }
 
+  /**
+   * Heap bytes, estimated from the first {@code samples} blocks and groups (0 = all), scaled:
+   * a block is its byte array plus its object, its map node and its key; a pending entry is its
+   * object, its ID and a node in each of its two PELs; a consumer its object, name and map node.
+   */
+  @Override
+  public long memoryEstimate(int samples) {
+    long total = 72; // this object and its map
+    int n = blocks.size();
+    int k = samples <= 0 ? n : Math.min(samples, n);
+    long sampled = 0;
+    Iterator<EntryBlock> it = blocks.values().iterator();
+    for (int i = 0; i < k; i++) sampled += 56 + 40 + 24 + align(16 + it.next().capacity());
+    if (k > 0) total += (long) ((double) sampled / k * n);
+    if (groups != null) {
+      int g = groups.size();
+      int kg = samples <= 0 ? g : Math.min(samples, g);
+      long sampledGroups = 0;
+      Iterator<Map.Entry<byte[], ConsumerGroup>> gi = groups.entrySet().iterator();
+      for (int i = 0; i < kg; i++) {
+        Map.Entry<byte[], ConsumerGroup> e = gi.next();
+        ConsumerGroup cg = e.getValue();
+        sampledGroups += 40 + 96 + align(16 + e.getKey().length)
+            + cg.pending.size() * (32L + 24 + 2 * 40) + cg.consumers.size() * (32L + 40 + 48 + 32);
+      }
+      if (kg > 0) total += (long) ((double) sampledGroups / kg * g);
+    }
+    return total;
+  }
+
+  private static long align(long n) { return (n + 7) & ~7L; }
+
   @Override
   public StreamValue copy() {
     StreamValue s = new StreamValue();

@@ -18,7 +18,7 @@ OUT=$(mktemp -d)
 
 [ -f "$JAR" ] || mvn -q -B package -DskipTests
 redis-server --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes --logfile "$OUT/redis.log"
-java ${JAVA_OPTS:-} -jar "$JAR" --port "$REDLINE_PORT" --shards "$SHARDS" > "$OUT/redline.log" 2>&1 &
+java ${JAVA_OPTS:-} -jar "$JAR" --port "$REDLINE_PORT" --shards "$SHARDS" --save '' --dir "$OUT" > "$OUT/redline.log" 2>&1 &
 REDLINE_PID=$!
 trap 'redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true; kill $REDLINE_PID 2>/dev/null || true; rm -rf "$OUT"' EXIT
 for _ in $(seq 50); do redis-cli -p "$REDLINE_PORT" ping >/dev/null 2>&1 && break; sleep 0.2; done

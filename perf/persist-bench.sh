@@ -11,14 +11,14 @@
 # (process start included: a JVM for Redline), the load time the server itself logs, keys loaded.
 #
 # Usage: perf/persist-bench.sh [N]            N keys (default 1000000; the issue's long form is 5000000)
-#   VALUE=32 (bytes per value)  CLIENTS=50  BURST=20000 (requests per burst)  SHARDS=$(nproc)
+#   VALUE=32 (bytes per value)  CLIENTS=50  BURST=10000 (requests per burst)  SHARDS=$(nproc)
 #   JAR=target/redline.jar   JAVA_OPTS=...   (Redline's JVM; give it heap for big N, e.g. -Xmx8g)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
 VALUE=${VALUE:-32}
 CLIENTS=${CLIENTS:-50}
-BURST=${BURST:-20000}
+BURST=${BURST:-10000}
 SHARDS=${SHARDS:-$(nproc)}
 JAR=${JAR:-target/redline.jar}
 [ -f "$JAR" ] || mvn -q -B package -DskipTests

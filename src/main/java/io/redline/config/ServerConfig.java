@@ -45,6 +45,8 @@ public final class ServerConfig {
     add(ConfigOption.custom("hz", "10", true, ServerConfig::clampHz, null));
     // RDB snapshots: save points, dbfilename, dir, rdbcompression, rdbchecksum (see docs/persistence.md).
     for (ConfigOption o : io.redline.persist.PersistenceOptions.all()) add(o);
+    // maxmemory, maxmemory-policy, maxmemory-samples, lfu-log-factor, lfu-decay-time (docs/memory.md).
+    for (ConfigOption o : io.redline.memory.MemoryOptions.all()) add(o);
     // No AOF yet: the only honest value is "no" (setting anything else is refused, not pretended).
     add(ConfigOption.fixed("appendonly", "no", "the append-only file is not available in this Redline version"));
     add(ConfigOption.memory("proto-max-bulk-len", 512L * 1024 * 1024, 1024 * 1024, Long.MAX_VALUE, true));

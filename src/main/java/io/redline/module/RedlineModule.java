@@ -34,6 +34,12 @@ public interface RedlineModule {
    */
   default List<io.redline.persist.ValueCodec> valueCodecs() { return List.of(); }
 
+  /**
+   * RDB records of state outside the keyspace (Lua's function libraries), asked for after
+   * {@link #registerCommands}, before the RDB file is loaded at start-up.
+   */
+  default List<io.redline.persist.AuxCodec> auxCodecs() { return List.of(); }
+
   /** Called once the server is listening. */
   default void start(ModuleContext context) { }
 

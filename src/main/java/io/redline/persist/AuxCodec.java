@@ -17,6 +17,12 @@ public interface AuxCodec {
    */
   void write(RdbOutput out);
 
+  /** A load is starting; {@code merge}: what it reads replaces what exists (DEBUG RELOAD MERGE) instead of clashing. */
+  default void startLoad(boolean merge) { }
+
+  /** The dataset is emptied before a load (DEBUG RELOAD without NOFLUSH): drop this state too. */
+  default void clear() { }
+
   /** Reads one record whose opcode was just read. Must validate what it reads. */
   void read(int opcode, RdbInput in) throws IOException;
 }

@@ -55,6 +55,9 @@ public final class Persistence {
   /** A module's non-key state to save and load with the keys (function libraries). */
   public void register(AuxCodec codec) { auxCodecs.add(codec); }
 
+  /** DEBUG RELOAD's flush: the modules' state outside the keyspace goes with the keys. */
+  public void clearAux() { auxCodecs.forEach(AuxCodec::clear); }
+
   // ---- configuration -----------------------------------------------------------------------
 
   public Path file() { return dir().resolve(config.get("dbfilename")); }
@@ -321,6 +324,7 @@ public final class Persistence {
    * {@code merge}: a key already present is replaced (DEBUG RELOAD MERGE) instead of an error.
    */
   public RdbLoader.Result load(Shard[] shards, boolean merge) throws IOException {
+    for (AuxCodec c : auxCodecs) c.startLoad(merge);
     io.redline.shard.ShardRouter router = server.router();
     int lru = (int) (System.currentTimeMillis() / 1000);
     RdbLoader.Result r = RdbLoader.load(file(), decoder(), shards[0].databaseCount(), config.getBool("rdbchecksum"),

@@ -110,6 +110,11 @@ public final class CommandDispatcher {
       writerFor(client).error("ERR Command not allowed inside a transaction");
       return true;
     }
+    if (server.memory().outOfMemoryForQueue()) { // as Redis: nothing is queued while out of memory
+      client.transaction().aborted = true;
+      writerFor(client).error(io.redline.memory.MemoryManager.OOM);
+      return true;
+    }
     client.transaction().queued.add(new TransactionState.Queued(spec, args.detach()));
     writerFor(client).simple("QUEUED");
     return true;
@@ -395,11 +400,18 @@ public final class CommandDispatcher {
     int before = buf.writerIndex();
     CommandContext ctx = new CommandContext(server, spec, args, w, client, scope, db, System.currentTimeMillis());
     if (inTransaction) ctx.noBlocking();
-    try {
-      spec.handler().execute(ctx);
-    } catch (RuntimeException e) {
-      buf.writerIndex(before);
-      w.error("ERR " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    // maxmemory: evict first, then refuse a command that may grow memory if that did not help.
+    String oom = server.memory().beforeCommand(scope, spec, !inTransaction);
+    if (oom != null) {
+      w.error(oom);
+    } else {
+      try {
+        spec.handler().execute(ctx);
+      } catch (RuntimeException e) {
+        buf.writerIndex(before);
+        w.error("ERR " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      }
+      server.memory().afterCommand(scope);
     }
     spec.recordCall((System.nanoTime() - start) / 1000);
     if (buf.writerIndex() > before && buf.getByte(before) == '-') {

@@ -47,6 +47,7 @@ public final class RedlineServer {
     }
     CommandTable table = CommandTable.standard(RedlineServer.class.getClassLoader(), modules);
     this.context = new ServerContext(config, new ShardRouter(shards), table);
+    for (RedlineModule m : modules) m.auxCodecs().forEach(context.persistence()::register);
   }
 
   public static RedlineServer start(ServerConfig config) {
@@ -99,6 +100,7 @@ public final class RedlineServer {
     context.persistence().startCron();
     Runtime.getRuntime().addShutdownHook(exitHook);
     LOG.info("modules: " + (modules.isEmpty() ? "none" : Modules.names(modules)));
+    context.memory().logStartup(); // maxmemory unset, or more than the heap can hold
     LOG.info(String.format("Redline %s (Redis %s compatible) ready: port %d, %d shard(s), %s transport, pid %d",
         ServerContext.REDLINE_VERSION, ServerContext.VERSION, context.port(), shards.length,
         vertx.isNativeTransportEnabled() ? "epoll" : "NIO", ProcessHandle.current().pid()));

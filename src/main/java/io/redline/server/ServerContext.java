@@ -56,7 +56,13 @@ public final class ServerContext {
     new SecureRandom().nextBytes(id);
     this.replId = HexFormat.of().formatHex(id);
     this.persistence = new io.redline.persist.Persistence(this);
+    this.memory = new io.redline.memory.MemoryManager(config, router, notifier);
   }
+
+  /** maxmemory, eviction and memory accounting (docs/memory.md). */
+  private final io.redline.memory.MemoryManager memory;
+
+  public io.redline.memory.MemoryManager memory() { return memory; }
 
   public ServerConfig config() { return config; }
   public ShardRouter router() { return router; }
@@ -80,8 +86,11 @@ public final class ServerContext {
   public int port() { return boundPort; }
   void port(int p) { boundPort = p; }
 
-  /** Seconds clock used for idle times (OBJECT IDLETIME, LRU). */
-  public int lruClock() { return (int) (System.currentTimeMillis() / 1000); }
+  /**
+   * The clock handed to {@code Entry.touch}: seconds (OBJECT IDLETIME, LRU), or under an LFU
+   * maxmemory-policy a marker that makes the touch bump the key's LFU counter instead.
+   */
+  public int lruClock() { return memory.lruClock(); }
 
   public void noteDirty(long n) { stats.dirty.add(n); }
 

@@ -31,6 +31,10 @@ public final class Shard {
   private final AtomicBoolean wakeScheduled = new AtomicBoolean();
   private final Runnable drainTask = this::drain;
   private final ShardStats stats = new ShardStats();
+  /** What this shard's keys occupy (io.redline.memory); eviction keeps it within the shard's budget. */
+  private final io.redline.memory.MemoryAccount memory = new io.redline.memory.MemoryAccount();
+  /** Runs on each timer tick after active expiry: settles the account and evicts (set by the memory manager). */
+  private volatile Runnable memoryTick = () -> {};
   private volatile EventLoop loop;
   private java.util.function.IntSupplier hz = () -> 10;
   private MultiShardTx holding;
@@ -64,7 +68,21 @@ public final class Shard {
       @Override
       public void swapped(Database a, Database b) { listener.swapped(a, b); }
     };
-    for (int i = 0; i < databaseCount; i++) databases[i] = new Database(i, events);
+    for (int i = 0; i < databaseCount; i++) databases[i] = new Database(i, events, memory);
+  }
+
+  public io.redline.memory.MemoryAccount memory() { return memory; }
+
+  public void memoryTick(Runnable tick) { this.memoryTick = tick; }
+
+  /**
+   * Deletes a key to free memory (maxmemory): counted in evicted_keys and, like an expiry,
+   * invalidates WATCHes on it. The caller fires the "evicted" keyspace event.
+   */
+  public void evict(Database db, io.redline.store.Entry e) {
+    db.delete(e);
+    stats.evictedKeys++;
+    listener.expired(db, e.key());
   }
 
   public int index() { return index; }
@@ -160,5 +178,6 @@ public final class Shard {
         // repeat
       }
     }
+    memoryTick.run();
   }
 }

@@ -7,8 +7,11 @@ package io.redline.shard;
 public final class ShardStats {
   public volatile long expiredKeys;
   public volatile long dirty;
+  /** Keys deleted to stay within maxmemory (INFO evicted_keys). */
+  public volatile long evictedKeys;
 
   public void reset() {
     expiredKeys = 0;
+    evictedKeys = 0;
   }
 }

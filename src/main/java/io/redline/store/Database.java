@@ -19,6 +19,11 @@ public final class Database {
   private final KeyEvents events;
 
   private final int index;
+  /** The shard's memory account, and this database's share of it (keys and values here). */
+  private final io.redline.memory.MemoryAccount memory;
+  private long usedBytes;
+  /** What a new key's access field starts as: a seconds clock, or an LFU counter (see ServerContext.lruClock). */
+  private java.util.function.IntSupplier newKeyClock = io.redline.memory.Lfu::lruClock;
 
   /** Told about keys that disappear or change wholesale without a command naming them. */
   public interface KeyEvents {
@@ -36,8 +41,33 @@ public final class Database {
   }
 
   public Database(int index, KeyEvents events) {
+    this(index, events, new io.redline.memory.MemoryAccount());
+  }
+
+  public Database(int index, KeyEvents events, io.redline.memory.MemoryAccount memory) {
     this.index = index;
     this.events = events;
+    this.memory = memory;
+    memory.addDatabase();
+  }
+
+  /** Sets how new keys' access fields start (the shard follows maxmemory-policy). */
+  public void newKeyClock(java.util.function.IntSupplier clock) { this.newKeyClock = clock; }
+
+  /** Bytes the keys and values of this database occupy (estimated; see io.redline.memory.ValueSize). */
+  public long usedBytes() { return usedBytes; }
+
+  /** Measures a key again after a change; a key deleted since it was noted is left alone. */
+  public void reaccount(Entry e) {
+    if (e.accounted == Entry.DELETED) return;
+    e.accessClock &= ~io.redline.memory.Lfu.FRESH; // its creating command is over: accesses count from now
+    long n = Math.min(Integer.MAX_VALUE, io.redline.memory.ValueSize.entry(e.key, e.value, e.expireAt != Entry.NO_EXPIRY,
+        io.redline.memory.ValueSize.DEFAULT_SAMPLES));
+    long delta = n - e.accounted;
+    if (delta == 0) return;
+    e.accounted = (int) n;
+    usedBytes += delta;
+    memory.add(delta);
   }
 
   /** The database number (SELECT n). */
@@ -65,7 +95,7 @@ public final class Database {
 
   /** {@link #lookupRead} without the key-miss event (Redis's LOOKUP_NONOTIFY: OBJECT's lookups). */
   public Entry lookupReadNoNotify(byte[] b, int off, int len, long now) {
-    Entry e = lookup(b, off, len, now);
+    Entry e = find(b, off, len, now); // a read changes no sizes: not noted for the memory account
     if (e == null) misses++;
     else hits++;
     return e;
@@ -78,6 +108,12 @@ public final class Database {
    * e.g. PFCOUNT caching its estimate), so every lookup counts as a possible write.
    */
   public Entry lookup(byte[] b, int off, int len, long now) {
+    Entry e = find(b, off, len, now);
+    if (e != null) memory.touched(this, e); // may be changed by the caller: measured after the command
+    return e;
+  }
+
+  private Entry find(byte[] b, int off, int len, long now) {
     Entry e = dict.get(b, off, len);
     if (e != null && e.expireAt != Entry.NO_EXPIRY && e.expireAt <= now) {
       expire(e);
@@ -99,6 +135,12 @@ public final class Database {
   public Entry add(byte[] key, Object value) {
     Entry e = dict.add(key, value);
     e.snapshotMark = snapshotEpoch;
+    e.accessClock = newKeyClock.getAsInt(); // a new key starts its idle time (or LFU count) now, as Redis stamps objects
+    long n = Math.min(Integer.MAX_VALUE, io.redline.memory.ValueSize.entry(key, value, false, io.redline.memory.ValueSize.DEFAULT_SAMPLES));
+    e.accounted = (int) n;
+    usedBytes += n;
+    memory.add(n);
+    memory.touched(this, e); // callers often fill a new collection after adding it
     return e;
   }
 
@@ -106,6 +148,11 @@ public final class Database {
     if (snapshot != null) beforeChange(e);
     expires.remove(e);
     dict.remove(e);
+    if (e.accounted != Entry.DELETED) {
+      usedBytes -= e.accounted;
+      memory.add(-e.accounted);
+      e.accounted = Entry.DELETED;
+    }
   }
 
   /** Sets (or with {@link Entry#NO_EXPIRY}, clears) the absolute expiry time in ms. */
@@ -114,12 +161,26 @@ public final class Database {
     e.expireAt = at;
     if (at == Entry.NO_EXPIRY) expires.remove(e);
     else expires.add(e);
+    memory.touched(this, e); // its expiry slot is counted
   }
 
   public void clear() {
     events.beforeClear(this);
+    memory.settle(); // keys noted before the flush must not be counted into the new table
     dict = new Dict();
     expires.clear();
+    memory.add(-usedBytes);
+    usedBytes = 0;
+  }
+
+  /** A random key (any key, or only keys with a TTL) for eviction sampling; may be expired; null when none. */
+  public Entry sample(boolean withExpiryOnly) {
+    return withExpiryOnly ? expires.sample() : dict.randomEntry();
+  }
+
+  /** Whether {@code e} is this database's current entry for its key (not deleted, not swapped away). */
+  public boolean holds(Entry e) {
+    return e.accounted != Entry.DELETED && dict.get(e.key) == e;
   }
 
   private void expire(Entry e) {
@@ -171,6 +232,10 @@ public final class Database {
   /** Exchanges contents with another database of the same shard (SWAPDB). */
   public void swapWith(Database other) {
     events.swapped(this, other);
+    memory.settle(); // noted keys belong to the table they were noted in
+    long u = usedBytes; // the shard's total stays; each number follows its table
+    usedBytes = other.usedBytes;
+    other.usedBytes = u;
     Dict d = dict;
     dict = other.dict;
     other.dict = d;

@@ -37,7 +37,8 @@ public final class Dict {
   public Entry get(byte[] b, int off, int len) {
     int h = hash(b, off, len);
     for (Entry e = table[h & (table.length - 1)]; e != null; e = e.next) {
-      if (e.hash == h && e.key.length == len && Arrays.equals(e.key, 0, len, b, off, off + len)) return e;
+      byte[] k = e.key;
+      if (k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) return e;
     }
     return null;
   }
@@ -46,9 +47,9 @@ public final class Dict {
 
   /** Inserts a key that is known to be absent. */
   public Entry add(byte[] key, Object value) {
-    Entry e = new Entry(key, hash(key, 0, key.length), value);
+    Entry e = new Entry(key, value);
     if (size >= table.length) resize(table.length * 2);
-    int i = e.hash & (table.length - 1);
+    int i = hash(key, 0, key.length) & (table.length - 1);
     e.next = table[i];
     table[i] = e;
     size++;
@@ -56,7 +57,7 @@ public final class Dict {
   }
 
   public boolean remove(Entry target) {
-    int i = target.hash & (table.length - 1);
+    int i = hash(target.key, 0, target.key.length) & (table.length - 1);
     Entry prev = null;
     for (Entry e = table[i]; e != null; prev = e, e = e.next) {
       if (e == target) {
@@ -89,7 +90,7 @@ public final class Dict {
     for (Entry head : old) {
       for (Entry e = head; e != null; ) {
         Entry next = e.next;
-        int i = e.hash & mask;
+        int i = hash(e.key, 0, e.key.length) & mask; // entries keep no hash: 4 bytes a key
         e.next = t[i];
         t[i] = e;
         e = next;
@@ -116,8 +117,12 @@ public final class Dict {
 
   /** A uniformly chosen bucket's random entry (Redis's dictGetRandomKey trade-off), or null. */
   public Entry randomEntry() {
+    return randomEntry(ThreadLocalRandom.current());
+  }
+
+  /** {@link #randomEntry()} with the caller's generator. */
+  public Entry randomEntry(java.util.Random r) {
     if (size == 0) return null;
-    ThreadLocalRandom r = ThreadLocalRandom.current();
     Entry head;
     do {
       head = table[r.nextInt(table.length)];

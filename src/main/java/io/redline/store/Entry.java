@@ -11,13 +11,16 @@ public final class Entry {
   public static final long NO_EXPIRY = -1;
 
   final byte[] key;
-  final int hash;
   Entry next;
   Object value;
   long expireAt = NO_EXPIRY;
   /** Position in the database's expiry index, or -1 when the key has no TTL. */
   int expirySlot = -1;
-  /** Seconds-resolution access clock for OBJECT IDLETIME and LRU eviction. */
+  /**
+   * Redis's "lru" field: under an LRU (or no) policy, the seconds clock of the last access (OBJECT
+   * IDLETIME, LRU eviction); under an LFU policy, 16 bits of minutes since the last decrement and
+   * an 8-bit logarithmic access counter (see io.redline.memory.Lfu).
+   */
   int accessClock;
   /**
    * The snapshot epoch in which this key was last written out or was created: while a
@@ -25,13 +28,18 @@ public final class Entry {
    * the save's start (see {@link Database#beginSnapshot}).
    */
   int snapshotMark;
+  /**
+   * The bytes this key is counted for in its database's memory account (io.redline.memory), or
+   * {@link #DELETED} once it left the table. Took the place of a cached hash code: the table
+   * rehashes keys when it resizes instead, so the entry stays 48 bytes.
+   */
+  int accounted;
 
-  Entry(byte[] key, int hash, Object value) {
+  static final int DELETED = -1;
+
+  Entry(byte[] key, Object value) {
     this.key = key;
-    this.hash = hash;
     this.value = value;
-    // A new key starts its idle time now (Redis stamps every new object), not in 1970.
-    this.accessClock = (int) (System.currentTimeMillis() / 1000);
   }
 
   public byte[] key() { return key; }
@@ -40,5 +48,17 @@ public final class Entry {
   public long expireAt() { return expireAt; }
   public boolean hasExpiry() { return expireAt != NO_EXPIRY; }
   public int accessClock() { return accessClock; }
-  public void touch(int clock) { this.accessClock = clock; }
+  /** The bytes its database counts for it (key, value, overhead); -1 once deleted. */
+  public int accounted() { return accounted; }
+
+  /**
+   * Records an access. {@code clock} is {@code ServerContext.lruClock()}: a seconds clock under LRU,
+   * or an LFU marker (negative) carrying the minutes clock, when the counter is bumped instead.
+   */
+  public void touch(int clock) {
+    this.accessClock = clock >= 0 ? clock : io.redline.memory.Lfu.touch(accessClock, clock);
+  }
+
+  /** Sets the raw access field (eviction code and RESTORE ... FREQ). */
+  public void accessField(int v) { this.accessClock = v; }
 }

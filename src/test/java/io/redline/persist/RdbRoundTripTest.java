@@ -156,6 +156,19 @@ class RdbRoundTripTest {
   }
 
   @Test
+  void debugFollowsEnableDebugCommand() throws Exception {
+    Path dir = Files.createTempDirectory("rdb-rt");
+    try (RedlineInstance local = new RedlineInstance("--dir", dir.toString(), "--enable-debug-command", "local").start();
+         RawClient c = local.connect()) {
+      assertEquals("+OK\r\n", c.callText("DEBUG", "RELOAD"), "a loopback client may use DEBUG under 'local'");
+      assertTrue(c.callText("DEBUG", "nosuch").startsWith("-ERR unknown subcommand or wrong number of arguments for 'nosuch'"));
+      assertTrue(c.callText("CONFIG", "SET", "enable-debug-command", "yes").contains("can't set immutable config"));
+    } finally {
+      RedisProcess.deleteTree(dir);
+    }
+  }
+
+  @Test
   void flushallWithSavePointsSavesTheEmptyDataset() throws Exception {
     Path dir = Files.createTempDirectory("rdb-rt");
     try {

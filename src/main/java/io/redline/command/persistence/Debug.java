@@ -44,8 +44,11 @@ public final class Debug implements CommandHandler {
     String mode = ctx.server.config().get("enable-debug-command");
     if ("yes".equals(mode)) return true;
     if (!"local".equals(mode) || ctx.client() == null) return false;
-    String addr = ctx.client().address();
-    return addr != null && (addr.startsWith("127.") || addr.startsWith("[::1]") || addr.startsWith("::1"));
+    String addr = ctx.client().address(); // host:port
+    int colon = addr == null ? -1 : addr.lastIndexOf(':');
+    if (colon < 0) return false;
+    String host = addr.substring(0, colon);
+    return host.startsWith("127.") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1") || host.equals("[::1]");
   }
 
   private static void reload(CommandContext ctx) {
@@ -75,6 +78,7 @@ public final class Debug implements CommandHandler {
     }
     if (flush) {
       for (Shard s : shards) for (int db = 0; db < s.databaseCount(); db++) s.database(db).clear();
+      p.clearAux();
     }
     try {
       p.load(shards, merge);

@@ -96,7 +96,7 @@ public final class Restore implements CommandHandler {
     if (ttl != 0) db.setExpire(e, expireAt);
     // IDLETIME sets the LRU clock; FREQ would set an LFU counter, which Redline does not keep
     // (no LFU maxmemory policy), and Redis ignores it too unless an LFU policy is selected.
-    if (idle >= 0) e.touch((int) Math.max(0, ctx.server.lruClock() - Math.min(idle, Integer.MAX_VALUE)));
+    if (idle >= 0) e.touch(io.redline.memory.Lfu.lruIdleFor(idle)); // the LRU clock ticks 64 times a second
     ctx.keyEvent(KeyEvent.RESTORE, 1);
     ctx.dirty(1);
     ctx.reply.ok();

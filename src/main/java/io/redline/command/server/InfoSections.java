@@ -101,12 +101,18 @@ final class InfoSections {
   }
 
   /**
-   * Redline's data lives on the JVM heap, so used_memory is the heap in use (live data plus not
-   * yet collected garbage); used_memory_rss is the process's resident set, as in Redis.
+   * used_memory is what the memory account says keys and values occupy (estimated object sizes,
+   * maintained per shard: io.redline.memory), the number maxmemory is compared with, as in Redis;
+   * used_memory_rss is the process's resident set, so mem_fragmentation_ratio (RSS / used) shows
+   * what the JVM holds beyond the data: heap headroom, garbage, code. The jvm_* fields are the
+   * heap as the collector sees it, and maxmemory_effective the limit in force (capped by the heap).
    */
   private void memory() {
+    io.redline.memory.MemoryManager m = server.memory();
     Runtime rt = Runtime.getRuntime();
-    long used = rt.totalMemory() - rt.freeMemory();
+    long used = m.used();
+    long peak = m.peak();
+    long startup = m.startup();
     header("Memory");
     field("used_memory", used);
     field("used_memory_human", human(used));
@@ -115,20 +121,31 @@ final class InfoSections {
       field("used_memory_rss", rss);
       field("used_memory_rss_human", human(rss));
     }
+    field("used_memory_peak", peak);
+    field("used_memory_peak_human", human(peak));
+    field("used_memory_peak_perc", String.format(Locale.ROOT, "%.2f%%", peak == 0 ? 0.0 : used * 100.0 / peak));
+    field("used_memory_startup", startup);
+    field("used_memory_dataset", used - startup);
+    field("used_memory_dataset_perc", String.format(Locale.ROOT, "%.2f%%", used == 0 ? 0.0 : (used - startup) * 100.0 / used));
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       long total = os.getTotalMemorySize();
       field("total_system_memory", total);
       field("total_system_memory_human", human(total));
     }
-    field("jvm_heap_max", rt.maxMemory());
-    field("jvm_heap_max_human", human(rt.maxMemory()));
-    // Without a maxmemory option nothing is limited or evicted: Redis's defaults say exactly that.
-    String max = server.config().get("maxmemory");
-    long maxBytes = max == null ? 0 : Long.parseLong(max);
+    long maxBytes = m.configured();
     field("maxmemory", maxBytes);
     field("maxmemory_human", human(maxBytes));
-    String policy = server.config().get("maxmemory-policy");
-    field("maxmemory_policy", policy == null ? "noeviction" : policy);
+    field("maxmemory_policy", m.policy().configName());
+    if (rss >= 0) {
+      field("mem_fragmentation_ratio", String.format(Locale.ROOT, "%.2f", used == 0 ? 0.0 : (double) rss / used));
+      field("mem_fragmentation_bytes", rss - used);
+    }
+    field("maxmemory_effective", m.limit());
+    field("maxmemory_effective_human", human(m.limit()));
+    field("jvm_heap_used", rt.totalMemory() - rt.freeMemory());
+    field("jvm_heap_committed", rt.totalMemory());
+    field("jvm_heap_max", rt.maxMemory());
+    field("jvm_heap_max_human", human(rt.maxMemory()));
   }
 
   /**
@@ -181,6 +198,7 @@ final class InfoSections {
     field("total_net_output_bytes", s.netOutputBytes.sum());
     field("rejected_connections", s.rejectedConnections.sum());
     field("expired_keys", expired);
+    field("evicted_keys", server.memory().evictedKeys());
     field("keyspace_hits", hitsMisses[0]);
     field("keyspace_misses", hitsMisses[1]);
     var pubsub = server.pubsub();
@@ -278,19 +296,10 @@ final class InfoSections {
   }
 
   /** Redis's bytesToHuman. */
-  static String human(long n) {
-    if (n < 1024) return n + "B";
-    String[] units = {"K", "M", "G", "T", "P"};
-    double v = n;
-    for (String u : units) {
-      v /= 1024;
-      if (v < 1024 || u.equals("P")) return String.format(Locale.ROOT, "%.2f%s", v, u);
-    }
-    return n + "B";
-  }
+  static String human(long n) { return io.redline.memory.MemoryManager.human(n); }
 
   /** VmRSS from /proc/self/status, or -1 where there is none. */
-  private static long residentBytes() {
+  static long residentBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;

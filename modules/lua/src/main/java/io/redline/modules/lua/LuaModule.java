@@ -13,6 +13,14 @@ public final class LuaModule implements RedlineModule {
   @Override
   public List<String> declarationGroups() { return List.of("scripting"); }
 
+  private io.redline.persist.AuxCodec functionLibraries;
+
   @Override
-  public void registerCommands(CommandTable table) { ScriptingCommands.register(table); }
+  public void registerCommands(CommandTable table) { functionLibraries = ScriptingCommands.register(table); }
+
+  /** Function libraries are saved in RDB files (and so in DEBUG RELOAD and restarts), as in Redis. */
+  @Override
+  public List<io.redline.persist.AuxCodec> auxCodecs() {
+    return functionLibraries == null ? List.of() : List.of(functionLibraries);
+  }
 }

@@ -11,7 +11,8 @@ import io.redline.command.Route;
 public final class ScriptingCommands {
   private ScriptingCommands() {}
 
-  public static void register(CommandTable t) {
+  /** Binds the commands; returns the RDB codec of the function libraries they manage. */
+  public static io.redline.persist.AuxCodec register(CommandTable t) {
     Scripting s = new Scripting();
     t.bind("eval", Route.ALL_SHARDS, new Eval(s, false, false));
     t.bind("evalsha", Route.ALL_SHARDS, new Eval(s, true, false));
@@ -32,5 +33,6 @@ public final class ScriptingCommands {
     t.bind("function|stats", Route.CONNECTION, new FunctionStats(s));
     t.bind("function|kill", Route.CONNECTION, FunctionSubcommands.kill(s));
     t.bind("function|help", Route.CONNECTION, FunctionSubcommands.help());
+    return new FunctionsAuxCodec(s);
   }
 }

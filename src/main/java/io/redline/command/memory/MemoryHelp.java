@@ -1,0 +1,26 @@
+package io.redline.command.memory;
+
+import io.redline.command.CommandContext;
+import io.redline.command.CommandHandler;
+
+/** MEMORY HELP: Redis's help lines for the subcommands Redline serves (no MALLOC-STATS or PURGE). */
+public final class MemoryHelp implements CommandHandler {
+  private static final String[] LINES = {
+    "MEMORY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    "DOCTOR",
+    "    Return memory problems reports.",
+    "STATS",
+    "    Return information about the memory usage of the server.",
+    "USAGE <key> [SAMPLES <count>]",
+    "    Return memory in bytes used by <key> and its value. Nested values are",
+    "    sampled up to <count> times (default: 5, 0 means sample all).",
+    "HELP",
+    "    Prints this help.",
+  };
+
+  @Override
+  public void execute(CommandContext ctx) {
+    ctx.reply.array(LINES.length);
+    for (String line : LINES) ctx.reply.simple(line);
+  }
+}

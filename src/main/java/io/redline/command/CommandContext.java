@@ -81,6 +81,28 @@ public final class CommandContext {
   /** How many changes this command made; a write with none changed nothing (no wake-ups, no WATCH hits). */
   public long dirtyCount() { return dirty; }
 
+  // ---- what the AOF (and later replicas) get: the command's effects (io.redline.aof) -----------
+
+  /** Null: the command is logged as it was sent; else the commands to log instead, in order. */
+  private java.util.List<byte[][]> effects;
+
+  /**
+   * Logs this command as {@code argv} instead of its own arguments (Redis's
+   * rewriteClientCommandVector): relative TTLs as PEXPIREAT, blocking pops as their plain form...
+   */
+  public void propagateAs(byte[]... argv) {
+    effects = new java.util.ArrayList<>(1);
+    effects.add(argv);
+  }
+
+  /** Adds a command to log in this one's place (Redis's alsoPropagate): SPOP with a count as SREMs. */
+  public void alsoPropagate(byte[]... argv) {
+    if (effects == null) effects = new java.util.ArrayList<>(2);
+    effects.add(argv);
+  }
+
+  public java.util.List<byte[][]> effects() { return effects; }
+
   // ---- keyspace notifications (notify-keyspace-events) ------------------------------------
 
   /** Fires {@code event} for the key at argument {@code i} of the selected database; copies it only if someone listens. */

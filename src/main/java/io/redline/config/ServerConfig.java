@@ -47,8 +47,8 @@ public final class ServerConfig {
     for (ConfigOption o : io.redline.persist.PersistenceOptions.all()) add(o);
     // maxmemory, maxmemory-policy, maxmemory-samples, lfu-log-factor, lfu-decay-time (docs/memory.md).
     for (ConfigOption o : io.redline.memory.MemoryOptions.all()) add(o);
-    // No AOF yet: the only honest value is "no" (setting anything else is refused, not pretended).
-    add(ConfigOption.fixed("appendonly", "no", "the append-only file is not available in this Redline version"));
+    // The append-only file: appendonly, appendfsync, appenddirname... (see docs/aof.md).
+    for (ConfigOption o : io.redline.aof.AofOptions.all()) add(o);
     add(ConfigOption.memory("proto-max-bulk-len", 512L * 1024 * 1024, 1024 * 1024, Long.MAX_VALUE, true));
     add(ConfigOption.memory("hll-sparse-max-bytes", 3000, 0, Long.MAX_VALUE, true));
     add(ConfigOption.oneOf("loglevel", "notice", true, "debug", "verbose", "notice", "warning")); // Redis 7.0's levels

@@ -131,6 +131,38 @@ public final class Persistence {
    */
   public synchronized String startBackground(Shard[] shards) {
     if (current != null) return "ERR Background save already in progress";
+    lastBgsaveTryMillis = System.currentTimeMillis();
+    begin(shards, dir(), config.get("dbfilename"), tempName("-bg"), this::backgroundDone);
+    return null;
+  }
+
+  /**
+   * BGREWRITEAOF's base file (io.redline.aof): the same point-in-time snapshot as BGSAVE, written
+   * to {@code dir/fileName}; {@code onDone} (on the writer thread) gets whether it was renamed into
+   * place. Returns false when a background save already runs (one snapshot at a time per table).
+   */
+  public synchronized boolean startBackgroundFile(Shard[] shards, Path dir, String fileName, String tempName,
+                                                  java.util.function.Consumer<Boolean> onDone) {
+    if (current != null) return false;
+    begin(shards, dir, fileName, tempName, o -> {
+      synchronized (this) {
+        current = null;
+        notifyAll();
+      }
+      if (!o.ok()) LOG.warning("Background AOF rewrite terminated with error: " + o.error());
+      onDone.accept(o.ok());
+    });
+    return true;
+  }
+
+  /** SAVE's synchronous writer for another file (the AOF base at start-up). The caller holds every shard. */
+  public long writeFile(Shard[] shards, Path dir, String fileName) throws IOException {
+    return SnapshotFile.write(dir, fileName, tempName("-aof"), shards, ServerContext.VERSION, compression(),
+        config.getBool("rdbchecksum"), auxCodecs);
+  }
+
+  private void begin(Shard[] shards, Path dir, String fileName, String tempName,
+                     java.util.function.Consumer<BackgroundSave.Outcome> onDone) {
     int databases = shards[0].databaseCount();
     boolean compress = compression();
     RdbOutput header = SnapshotFile.header(ServerContext.VERSION, compress, auxCodecs);
@@ -141,9 +173,8 @@ public final class Persistence {
       if (counts[db][0] > 0) RdbHeader.selectDb(header, db, counts[db][0], counts[db][1]);
       total += counts[db][0];
     }
-    lastBgsaveTryMillis = System.currentTimeMillis();
-    BackgroundSave save = new BackgroundSave(dir(), config.get("dbfilename"), tempName("-bg"), header.toByteArray(),
-        shards.length, total, server.stats().dirty.sum(), config.getBool("rdbchecksum"), this::backgroundDone);
+    BackgroundSave save = new BackgroundSave(dir, fileName, tempName, header.toByteArray(),
+        shards.length, total, server.stats().dirty.sum(), config.getBool("rdbchecksum"), onDone);
     current = save;
     int epoch = EPOCHS.incrementAndGet();
     ShardSnapshot[] parts = new ShardSnapshot[shards.length];
@@ -151,7 +182,6 @@ public final class Persistence {
     for (int i = 0; i < shards.length; i++) parts[i] = new ShardSnapshot(shards[i], save, compress, epoch, delay);
     for (ShardSnapshot p : parts) p.start();
     LOG.info("Background saving started (" + total + " keys, " + shards.length + " shards)");
-    return null;
   }
 
   /** On the writer thread when a background save ends. */
@@ -324,10 +354,15 @@ public final class Persistence {
    * {@code merge}: a key already present is replaced (DEBUG RELOAD MERGE) instead of an error.
    */
   public RdbLoader.Result load(Shard[] shards, boolean merge) throws IOException {
+    return load(file(), shards, merge);
+  }
+
+  /** {@link #load(Shard[], boolean)} from another file (the AOF's RDB base). */
+  public RdbLoader.Result load(Path file, Shard[] shards, boolean merge) throws IOException {
     for (AuxCodec c : auxCodecs) c.startLoad(merge);
     io.redline.shard.ShardRouter router = server.router();
     int lru = (int) (System.currentTimeMillis() / 1000);
-    RdbLoader.Result r = RdbLoader.load(file(), decoder(), shards[0].databaseCount(), config.getBool("rdbchecksum"),
+    RdbLoader.Result r = RdbLoader.load(file, decoder(), shards[0].databaseCount(), config.getBool("rdbchecksum"),
         auxCodecs, new RdbLoader.Target() {
           @Override
           public void put(int db, byte[] key, Object value, long expireAt, long idle, int freq) throws RdbFormatException {

@@ -116,6 +116,7 @@ final class BlockingService {
       CommandContext served = new CommandContext(server, w.spec, w.args, new ReplyWriter(buf, w.resp), w.client,
           scope, w.db, System.currentTimeMillis()).serving(key);
       w.handler.execute(served);
+      if (served.dirtyCount() > 0) server.aof().feed(served); // logged as its non-blocking form
       finished(w, shard);
       w.client.home().controlOrRun(() -> w.client.complete(w.slot, buf));
       // What it wrote (BLMOVE's destination) may in turn serve others.

@@ -279,6 +279,12 @@ public final class ClientConnection implements Subscriber {
     if (closed) return;
     drainCompleted();
     if (out != null && out.isReadable()) {
+      // appendfsync always: no reply leaves before the writes appended so far are on disk.
+      if (awaitingAof) return;
+      if (server.aof().holdReplies(home.loop(), this::aofDurable)) {
+        awaitingAof = true;
+        return;
+      }
       ByteBuf b = out;
       out = null;
       server.stats().netOutputBytes.add(b.readableBytes());
@@ -298,6 +304,14 @@ public final class ClientConnection implements Subscriber {
       return;
     }
     checkOutputLimits();
+  }
+
+  /** Replies were held for an fsync (appendfsync always), which is done: send them. */
+  private boolean awaitingAof;
+
+  private void aofDurable() {
+    awaitingAof = false;
+    flush();
   }
 
   private void resumeReading() {

@@ -191,13 +191,19 @@ public final class CommandDispatcher {
       if (ctx.dirtyCount() > 0) writes.add(ctx);
     }
     // Like Redis, parked clients are served and watchers touched once the whole transaction ran.
-    for (CommandContext ctx : writes) afterWrite(ctx, scope);
+    server.aof().feed(writes); // one MULTI/EXEC block in the AOF, before any pop it wakes
+    for (CommandContext ctx : writes) wakeAfterWrite(ctx, scope);
   }
 
   private void afterWrite(CommandContext ctx, Scope scope) {
+    server.aof().feed(ctx); // logged before the waiters it wakes pop what it pushed
+    wakeAfterWrite(ctx, scope);
+  }
+
+  private void wakeAfterWrite(CommandContext ctx, Scope scope) {
     if (!ctx.nestedWrites().isEmpty()) {
       // A script: what its redis.call writes touched is what counts, not its declared keys.
-      for (CommandContext nested : ctx.nestedWrites()) afterWrite(nested, scope);
+      for (CommandContext nested : ctx.nestedWrites()) wakeAfterWrite(nested, scope);
       return;
     }
     server.watches().afterWrite(ctx, scope);

@@ -54,7 +54,9 @@ public final class RedlineServer {
     RedlineServer s = new RedlineServer(config);
     try {
       // The RDB file is read before any loop runs, so nothing else touches the shards meanwhile.
-      s.context.persistence().loadAtStartup();
+      // With appendonly yes the AOF is the data set instead, as in Redis (the RDB is not read).
+      if (config.getBool("appendonly")) s.context.aof().openAtStartup();
+      else s.context.persistence().loadAtStartup();
     } catch (RuntimeException e) {
       await(s.vertx.close());
       throw e;
@@ -98,6 +100,8 @@ public final class RedlineServer {
     if (loops.size() != shards.length) LOG.warning("shards share event loops: " + loops.size() + " loops for " + shards.length + " shards");
     for (RedlineModule m : modules) m.start(new ModuleContext(context, vertx));
     context.persistence().startCron();
+    for (Shard s : shards) s.aofEvents((db, key) -> context.aof().feedDel(db.index(), key));
+    context.aof().startCron();
     Runtime.getRuntime().addShutdownHook(exitHook);
     LOG.info("modules: " + (modules.isEmpty() ? "none" : Modules.names(modules)));
     context.memory().logStartup(); // maxmemory unset, or more than the heap can hold
@@ -144,6 +148,7 @@ public final class RedlineServer {
       // already exiting, or never registered
     }
     context.persistence().close();
+    context.aof().close();
     for (RedlineModule m : modules) {
       try {
         m.stop();

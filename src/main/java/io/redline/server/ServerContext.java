@@ -30,6 +30,8 @@ public final class ServerContext {
   private final io.redline.command.BusyTracker busy = new io.redline.command.BusyTracker();
   /** RDB snapshots: SAVE, BGSAVE, save points, loading (docs/persistence.md). */
   private final io.redline.persist.Persistence persistence;
+  /** The append-only file: effects of writes, fsync policies, BGREWRITEAOF (docs/aof.md). */
+  private final io.redline.aof.AppendOnlyFile aof;
   /** Keyspace notifications (notify-keyspace-events): commands and shards fire, pub/sub delivers. */
   private final io.redline.notify.KeyspaceNotifier notifier;
   /** Runs {@link io.redline.command.OffLoopCommand}s (scripts) off the event loops; one at a time in practice. */
@@ -56,6 +58,7 @@ public final class ServerContext {
     new SecureRandom().nextBytes(id);
     this.replId = HexFormat.of().formatHex(id);
     this.persistence = new io.redline.persist.Persistence(this);
+    this.aof = new io.redline.aof.AppendOnlyFile(this);
     this.memory = new io.redline.memory.MemoryManager(config, router, notifier);
   }
 
@@ -78,6 +81,7 @@ public final class ServerContext {
   public io.redline.command.BusyTracker busy() { return busy; }
   public io.redline.notify.KeyspaceNotifier notifier() { return notifier; }
   public io.redline.persist.Persistence persistence() { return persistence; }
+  public io.redline.aof.AppendOnlyFile aof() { return aof; }
   java.util.concurrent.Executor offLoop() { return offLoop; }
   public long startMillis() { return startMillis; }
   public String runId() { return runId; }

@@ -48,6 +48,11 @@ public final class Shard {
 
   public void notifications(Database.KeyEvents n) { this.notifications = n; }
 
+  /** The AOF hears of expired and evicted keys (logged as DEL); set once at start-up. */
+  private volatile Database.KeyEvents aofEvents = (db, key) -> {};
+
+  public void aofEvents(Database.KeyEvents a) { this.aofEvents = a; }
+
   public Shard(int index, int databaseCount) {
     this.index = index;
     this.databases = new Database[databaseCount];
@@ -56,6 +61,7 @@ public final class Shard {
       public void expired(Database db, byte[] key) {
         stats.expiredKeys++;
         listener.expired(db, key);
+        aofEvents.expired(db, key);
         notifications.expired(db, key);
       }
 
@@ -83,6 +89,7 @@ public final class Shard {
     db.delete(e);
     stats.evictedKeys++;
     listener.expired(db, e.key());
+    aofEvents.expired(db, e.key());
   }
 
   public int index() { return index; }

@@ -93,7 +93,7 @@ class AccountingTest {
       try (Jedis waiter = jedis()) {
         Thread t = new Thread(() -> waiter.blpop(5, "queue"));
         t.start();
-        while (j.clientList().split("\n").length < 3) Thread.onSpinWait();
+        while (!j.info("clients").contains("blocked_clients:1")) Thread.sleep(5);
         j.rpush("queue", "item");
         t.join();
       } catch (InterruptedException e) {

@@ -43,6 +43,7 @@ public final class HIncrByFloat implements CommandHandler {
     byte[] text = sum.getBytes(StandardCharsets.US_ASCII);
     Hashes.setField(ctx, e, a.bytes(2), text);
     ctx.keyEvent(KeyEvent.HINCRBYFLOAT, 1);
+    ctx.propagateAs(io.redline.aof.Effects.ascii("HSET"), a.bytes(1), a.bytes(2), text); // the result, as Redis logs it
     ctx.dirty(1);
     ctx.reply.bulk(text);
   }

@@ -82,9 +82,11 @@ public final class Expire implements CommandHandler {
     if (when <= ctx.now) {
       db.delete(e);
       ctx.keyEvent(KeyEvent.DEL, e.key());
+      io.redline.aof.Effects.del(ctx, 1);
     } else {
       db.setExpire(e, when);
       ctx.keyEvent(KeyEvent.EXPIRE, e.key());
+      io.redline.aof.Effects.pexpireAt(ctx, 1, when); // absolute, so a replay later sets the same instant
     }
     ctx.dirty(1);
     ctx.reply.integer(1);

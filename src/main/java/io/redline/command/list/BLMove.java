@@ -39,6 +39,10 @@ public final class BLMove implements BlockingCommand {
     if (src != null || !ctx.mayBlock()) {
       // Same argument positions as LMOVE / RPOPLPUSH; the trailing timeout is not read there.
       move.execute(ctx);
+      if (ctx.dirtyCount() > 0) { // logged as LMOVE / RPOPLPUSH, without the timeout
+        if (fixedSides) ctx.propagateAs(io.redline.aof.Effects.ascii("RPOPLPUSH"), a.bytes(1), a.bytes(2));
+        else ctx.propagateAs(io.redline.aof.Effects.ascii("LMOVE"), a.bytes(1), a.bytes(2), a.bytes(3), a.bytes(4));
+      }
       return;
     }
     ctx.block(new byte[][] {a.bytes(1)}, timeout);

@@ -39,6 +39,7 @@ public final class BPop implements BlockingCommand {
       byte[] element = list.pop(fromHead);
       e.touch(ctx.server.lruClock());
       ctx.dirty(1);
+      ctx.propagateAs(io.redline.aof.Effects.ascii(fromHead ? "LPOP" : "RPOP"), a.bytes(k)); // its non-blocking form
       ListWrites.popped(ctx, e, list, fromHead);
       ctx.reply.array(2);
       ctx.reply.bulk(a.buffer(), a.offset(k), a.length(k));

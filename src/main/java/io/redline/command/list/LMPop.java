@@ -71,6 +71,7 @@ public final class LMPop implements CommandHandler {
       for (int i = 0; i < n; i++) ctx.reply.bulk(list.pop(side));
       e.touch(ctx.server.lruClock());
       ctx.dirty(1);
+      ctx.propagateAs(io.redline.aof.Effects.ascii(side ? "LPOP" : "RPOP"), a.bytes(k), io.redline.aof.Effects.ascii(Integer.toString(n)));
       ListWrites.popped(ctx, e, list, side);
       return Outcome.REPLIED;
     }

@@ -22,6 +22,7 @@ public final class PersistenceCommands implements CommandFamily {
     // its point in time is taken.
     t.bind("save", Route.ALL_SHARDS, new Save());
     t.bind("bgsave", Route.ALL_SHARDS, new BgSave());
+    t.bind("bgrewriteaof", Route.ALL_SHARDS, new BgRewriteAof());
     t.bind("lastsave", Route.CONNECTION, new LastSave());
     t.bind("debug", Route.ALL_SHARDS, new Debug());
     t.bind("dump", Route.KEYS, new Dump());

@@ -169,14 +169,23 @@ final class InfoSections {
     field("rdb_saves", p.saves());
     field("rdb_last_load_keys_expired", p.lastLoadExpired());
     field("rdb_last_load_keys_loaded", p.lastLoadLoaded());
-    field("aof_enabled", 0);
-    field("aof_rewrite_in_progress", 0);
-    field("aof_rewrite_scheduled", 0);
-    field("aof_last_rewrite_time_sec", -1);
-    field("aof_current_rewrite_time_sec", -1);
-    field("aof_last_bgrewrite_status", "ok");
-    field("aof_rewrites", 0);
-    field("aof_last_write_status", "ok");
+    io.redline.aof.AppendOnlyFile aof = server.aof(); // Redis's aof_* fields (docs/aof.md)
+    field("aof_enabled", aof.enabled() ? 1 : 0);
+    field("aof_rewrite_in_progress", aof.rewriting() ? 1 : 0);
+    field("aof_rewrite_scheduled", aof.rewriteScheduled() ? 1 : 0);
+    field("aof_last_rewrite_time_sec", aof.lastRewriteSeconds());
+    field("aof_current_rewrite_time_sec", aof.currentRewriteSeconds());
+    field("aof_last_bgrewrite_status", aof.lastRewriteOk() ? "ok" : "err");
+    field("aof_rewrites", aof.rewrites());
+    field("aof_last_write_status", aof.lastWriteOk() ? "ok" : "err");
+    if (aof.enabled()) {
+      field("aof_current_size", aof.currentSize());
+      field("aof_base_size", aof.baseSize());
+      field("aof_pending_rewrite", aof.rewriteScheduled() ? 1 : 0);
+      field("aof_buffer_length", aof.bufferLength());
+      field("aof_pending_bio_fsync", 0);
+      field("aof_delayed_fsync", 0);
+    }
   }
 
   private void stats() {

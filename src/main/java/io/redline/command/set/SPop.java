@@ -46,6 +46,7 @@ public final class SPop implements CommandHandler {
         ctx.keyEvent(KeyEvent.DEL, e.key());
       }
       ctx.dirty(1);
+      ctx.propagateAs(io.redline.aof.Effects.ascii("SREM"), e.key(), m); // what was removed: a replay must not pick again
       ctx.reply.bulk(m);
       return;
     }
@@ -60,13 +61,19 @@ public final class SPop implements CommandHandler {
       // integer, so a hashtable of integers (a string member came and went) replies ascending.
       Sets.replyMembers(ctx, s.isIntset() ? s : SetAlgebra.union(new SetValue[] {s}, Sets.maxIntset(ctx)));
       ctx.dirty(s.size());
+      ctx.propagateAs(io.redline.aof.Effects.ascii("DEL"), e.key());
       ctx.db().delete(e);
       ctx.keyEvent(KeyEvent.DEL, e.key());
       return;
     }
     int n = (int) count;
     ctx.reply.set(n);
-    for (int i = 0; i < n; i++) ctx.reply.bulk(s.pop());
+    byte[] srem = io.redline.aof.Effects.ascii("SREM");
+    for (int i = 0; i < n; i++) {
+      byte[] m = s.pop();
+      ctx.reply.bulk(m);
+      ctx.alsoPropagate(srem, e.key(), m); // Redis 7.0: one SREM each, in MULTI/EXEC
+    }
     ctx.dirty(n);
   }
 }

@@ -20,6 +20,7 @@ public final class GetDel implements CommandHandler {
       ctx.reply.bulk(StringValue.bytes(e.value()));
       ctx.db().delete(e);
       ctx.keyEvent(KeyEvent.DEL, e.key());
+      io.redline.aof.Effects.del(ctx, 1);
       ctx.dirty(1);
     }
   }

@@ -36,14 +36,17 @@ public final class GetEx implements CommandHandler {
       if (expireAt <= ctx.now) {
         db.delete(e);
         ctx.keyEvent(KeyEvent.DEL, e.key());
+        io.redline.aof.Effects.del(ctx, 1);
       } else {
         db.setExpire(e, expireAt);
         ctx.keyEvent(KeyEvent.EXPIRE, e.key());
+        io.redline.aof.Effects.pexpireAt(ctx, 1, expireAt);
       }
       ctx.dirty(1);
     } else if (o.has(SetOptions.PERSIST) && e.hasExpiry()) {
       db.setExpire(e, Entry.NO_EXPIRY);
       ctx.keyEvent(KeyEvent.PERSIST, e.key());
+      io.redline.aof.Effects.persist(ctx, 1);
       ctx.dirty(1);
     }
   }

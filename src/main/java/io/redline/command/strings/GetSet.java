@@ -20,6 +20,7 @@ public final class GetSet implements CommandHandler {
     else ctx.reply.bulk(StringValue.bytes(e.value()));
     StringWrites.store(ctx, ctx.db(), e, 1, StringValue.of(ctx.args.bytes(2)), false);
     ctx.keyEvent(KeyEvent.SET, 1);
+    io.redline.aof.Effects.set(ctx, 1, 2); // as Redis 7.0 logs GETSET
     ctx.dirty(1);
   }
 }

@@ -44,6 +44,7 @@ public final class IncrByFloat implements CommandHandler {
     byte[] text = result.getBytes(StandardCharsets.US_ASCII);
     e = StringWrites.store(ctx, ctx.db(), e, 1, text, true);
     ctx.keyEvent(KeyEvent.INCRBYFLOAT, e.key());
+    io.redline.aof.Effects.setKeepTtl(ctx, 1, text); // the result, so float formatting can't drift on replay
     ctx.dirty(1);
     ctx.reply.bulk(text);
   }

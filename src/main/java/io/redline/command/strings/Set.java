@@ -38,10 +38,25 @@ public final class Set implements CommandHandler {
     if (expireAt != Entry.NO_EXPIRY) {
       db.setExpire(e, expireAt);
       ctx.keyEvent(KeyEvent.EXPIRE, e.key());
+      // As Redis: the AOF gets SET key value PXAT ms (options done with), unless it was PXAT already.
+      if (!ctx.args.is(o.expireArg - 1, "PXAT")) io.redline.aof.Effects.setPxat(ctx, 1, 2, expireAt);
+      else if (get) dropGet(ctx);
+    } else if (get) {
+      dropGet(ctx);
     }
     ctx.dirty(1);
     if (!get) ctx.reply.ok();
     else if (old != null) ctx.reply.bulk(old);
     else ctx.reply.nullBulk();
+  }
+
+  /** SET ... GET is logged without its GET, which changes nothing. */
+  private static void dropGet(CommandContext ctx) {
+    for (int i = 3; i < ctx.args.size(); i++) {
+      if (ctx.args.is(i, "GET")) {
+        io.redline.aof.Effects.without(ctx, i);
+        return;
+      }
+    }
   }
 }

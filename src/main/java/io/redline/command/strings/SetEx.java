@@ -30,6 +30,7 @@ public final class SetEx implements CommandHandler {
     ctx.keyEvent(KeyEvent.SET, e.key());
     db.setExpire(e, expireAt);
     ctx.keyEvent(KeyEvent.EXPIRE, e.key());
+    io.redline.aof.Effects.setPxat(ctx, 1, 3, expireAt);
     ctx.dirty(1);
     ctx.reply.ok();
   }

@@ -42,6 +42,7 @@ public final class BZPop implements BlockingCommand {
       ZSetRanges.pop(z, max, 1, out);
       ZSets.removed(ctx, e, z, max ? KeyEvent.ZPOPMAX : KeyEvent.ZPOPMIN);
       ctx.dirty(1);
+      ctx.propagateAs(io.redline.aof.Effects.ascii(max ? "ZPOPMAX" : "ZPOPMIN"), a.bytes(k)); // its non-blocking form
       ctx.reply.array(3);
       ctx.reply.bulk(a.buffer(), a.offset(k), a.length(k));
       ctx.reply.bulk(out.member(0));

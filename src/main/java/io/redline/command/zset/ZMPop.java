@@ -75,6 +75,7 @@ public final class ZMPop implements CommandHandler {
       ZSetRanges.pop(z, max, count, out);
       ZSets.removed(ctx, e, z, max ? KeyEvent.ZPOPMAX : KeyEvent.ZPOPMIN);
       ctx.dirty(out.size());
+      ctx.propagateAs(io.redline.aof.Effects.ascii(max ? "ZPOPMAX" : "ZPOPMIN"), a.bytes(k), io.redline.aof.Effects.ascii(Integer.toString(out.size())));
       ctx.reply.array(2);
       ctx.reply.bulk(a.buffer(), a.offset(k), a.length(k));
       ZSets.pairs(ctx.reply, out);

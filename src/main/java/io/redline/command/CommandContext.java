@@ -192,6 +192,11 @@ public final class CommandContext {
    * writing its RESP reply in protocol {@code resp} to {@code out}. Errors use the texts Redis gives
    * scripts; {@code readOnly} refuses write commands (EVAL_RO).
    */
+  private boolean refuseGrowingCommands;
+
+  /** For a script that started while memory was over maxmemory (and may not ignore it: no allow-oom). */
+  public void refuseGrowingCommands() { refuseGrowingCommands = true; }
+
   public void call(byte[][] argv, int resp, boolean readOnly, io.netty.buffer.ByteBuf out) {
     ReplyWriter w = new ReplyWriter(out, resp);
     Args a = Args.of(argv);
@@ -213,6 +218,12 @@ public final class CommandContext {
     }
     if (readOnly && spec.hasFlag("write")) {
       w.error("ERR Write commands are not allowed from read-only scripts.");
+      return;
+    }
+    if (refuseGrowingCommands && dirty == 0 && spec.hasFlag("denyoom")) {
+      // Out of memory when the script started: it may not grow memory, unless it already wrote
+      // (a script is never stopped half-way), as Redis's scriptVerifyOOM.
+      w.error(io.redline.memory.MemoryManager.OOM);
       return;
     }
     CommandContext sub = new CommandContext(server, spec, a, w, client, scope, dbIndex, now).noBlocking();

@@ -122,6 +122,12 @@ public final class MemoryManager {
   /** The limit in force: maxmemory, capped by what the heap can hold. */
   public long limit() { return limit; }
 
+  /**
+   * Whether memory is over the limit now (after the evictions that ran before this command):
+   * Redis's pre_command_oom_state, which scripts consult when they start.
+   */
+  public boolean overLimit() { return used() > limit; }
+
   public long heapLimit() { return heapLimit; }
 
   public Policy policy() { return policy; }

@@ -99,9 +99,16 @@ final class Scripting {
   ScriptReply run(CommandContext ctx, Run run, Supplier<ScriptReply> body) {
     boolean shebang = run.flags() != null;
     boolean noWrites = shebang && run.flags().contains("no-writes");
-    // allow-oom, allow-stale, no-cluster and allow-cross-slot-keys only matter with maxmemory,
-    // a replica's stale data or cluster mode, none of which Redline has yet.
+    // allow-stale, no-cluster and allow-cross-slot-keys only matter with a replica's stale data or
+    // cluster mode, which Redline has not.
     if (shebang && !noWrites && run.roCommand()) return ScriptReply.error("ERR Can not execute a script with write flag using *_ro command.");
+    boolean allowOom = shebang && run.flags().contains("allow-oom");
+    if (!allowOom && ctx.server.memory().overLimit()) {
+      // Over maxmemory at the start: a flagged script that may write is refused outright; an old
+      // style one runs, but its commands that grow memory fail until it has written (Redis 7.0).
+      if (shebang && !noWrites) return ScriptReply.error("OOM command not allowed when used memory > 'maxmemory'.");
+      ctx.refuseGrowingCommands();
+    }
     current = ctx;
     readOnly = run.roCommand() || noWrites;
     resp = 2;

@@ -70,10 +70,7 @@ public final class ValueSize {
     int n = h.size();
     int k = samples <= 0 ? n : Math.min(samples, n);
     long sampled = 0;
-    if (h.isListpack()) {
-      for (int i = 0; i < k; i++) sampled += bytes(h.listpackField(i).length) + bytes(h.listpackValue(i).length);
-      return 24 + refs(2L * n) + scale(sampled, k, n);
-    }
+    if (h.isListpack()) return 24 + bytes(h.packedBytes()); // one packed array, measured exactly
     long[] acc = new long[2];
     h.table().forEachWhile(node -> {
       acc[0] += bytes(node.key().length) + bytes(node.value().length);

@@ -67,7 +67,34 @@ public final class XAdd implements CommandHandler {
     ctx.dirty(1);
     ctx.keyEvent(StreamEvents.XADD, e.key());
     if (t.trims() && t.trim(s) > 0) ctx.keyEvent(StreamEvents.XTRIM, e.key());
+    ctx.propagateAs(effect(a, t, s, id, from));
   }
+
+  /**
+   * What the AOF (and later replicas) must replay to get the same stream, as Redis 7.0 rewrites
+   * XADD: the ID it chose instead of "*" or "ms-*", and an approximate trim as the exact one it
+   * came to (MAXLEN = the length now, MINID = the first ID now), without LIMIT.
+   */
+  static byte[][] effect(Args a, TrimArgs t, StreamValue s, StreamId id, int fieldsFrom) {
+    java.util.List<byte[]> out = new java.util.ArrayList<>();
+    out.add(a.bytes(0));
+    out.add(a.bytes(1));
+    if (t.noMkStream) out.add(bytes("NOMKSTREAM"));
+    if (t.trims()) {
+      out.add(bytes(t.byMaxlen ? "MAXLEN" : "MINID"));
+      out.add(bytes("="));
+      if (t.byMaxlen) out.add(bytes(Long.toString(t.approx ? s.length() : t.maxlen)));
+      else {
+        StreamId threshold = t.approx && s.length() > 0 ? s.firstId() : t.minId;
+        out.add(StreamId.bytes(threshold.ms(), threshold.seq()));
+      }
+    }
+    out.add(StreamId.bytes(id.ms(), id.seq()));
+    for (int i = fieldsFrom; i < a.size(); i++) out.add(a.bytes(i));
+    return out.toArray(new byte[0][]);
+  }
+
+  private static byte[] bytes(String s) { return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII); }
 
   /** The ID to add: explicit, "ms-*" (next sequence within ms), or "*" (the clock, never backwards). */
   private static StreamId nextId(TrimArgs t, StreamId last, long now) {

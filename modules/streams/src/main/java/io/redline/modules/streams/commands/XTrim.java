@@ -25,7 +25,21 @@ public final class XTrim implements CommandHandler {
     if (removed > 0) {
       ctx.dirty(removed);
       ctx.keyEvent(StreamEvents.XTRIM, e.key());
+      if (t.approx) ctx.propagateAs(exact(ctx, t, s)); // replay must trim exactly as far, as Redis rewrites it
     }
     ctx.reply.integer(removed);
+  }
+
+  /** XTRIM key MAXLEN|MINID = (what "~" came to): the length now, or the first ID now. */
+  private static byte[][] exact(CommandContext ctx, TrimArgs t, StreamValue s) {
+    byte[] threshold;
+    if (t.byMaxlen) {
+      threshold = Long.toString(s.length()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    } else {
+      io.redline.modules.streams.store.StreamId first = s.length() > 0 ? s.firstId() : t.minId;
+      threshold = io.redline.modules.streams.store.StreamId.bytes(first.ms(), first.seq());
+    }
+    byte[] ascii = (t.byMaxlen ? "MAXLEN" : "MINID").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return new byte[][] {ctx.args.bytes(0), ctx.args.bytes(1), ascii, {'='}, threshold};
   }
 }

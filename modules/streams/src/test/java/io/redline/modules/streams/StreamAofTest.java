@@ -10,15 +10,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Streams survive an AOF restart exactly: XADD's "*" and "ms-*" IDs are logged as the IDs chosen,
- * approximate trims as the exact trim they came to (XADD and XTRIM), so replay rebuilds the same
- * entries, not new ones.
+ * approximate trims as the exact trim they came to (XADD and XTRIM), and XREADGROUP as what it
+ * did (consumer created, entries claimed, group advanced), so replay rebuilds the same state
+ * instead of reading whatever is new at replay time.
  */
 class StreamAofTest {
   @Test
-  void replayRebuildsTheSameStream(@TempDir Path dir) throws Exception {
+  void replayRebuildsTheSameStreamAndGroups(@TempDir Path dir) throws Exception {
     String[] args = {"--dir", dir.toString(), "--appendonly", "yes", "--appendfsync", "always"};
     String before;
-    String lenBefore;
     try (RedlineInstance r = new RedlineInstance(args).start(); RawClient c = r.connect()) {
       for (int i = 0; i < 300; i++) c.call("XADD", "s", "*", "n", Integer.toString(i));
       c.call("XADD", "s", "5-*", "n", "explicit-ms"); // smaller than the clock's IDs: refused, not logged
@@ -26,12 +26,29 @@ class StreamAofTest {
       c.call("XTRIM", "s", "MAXLEN", "~", "110");
       c.call("XADD", "t", "7-*", "n", "a");
       c.call("XADD", "t", "7-*", "n", "b");
-      before = c.callText("XRANGE", "s", "-", "+") + c.callText("XRANGE", "t", "-", "+");
-      lenBefore = c.callText("XLEN", "s");
+      c.call("XGROUP", "CREATE", "s", "g", "0");
+      c.call("XREADGROUP", "GROUP", "g", "alice", "COUNT", "5", "STREAMS", "s", ">");
+      c.call("XREADGROUP", "GROUP", "g", "bob", "COUNT", "3", "STREAMS", "s", ">");
+      c.call("XREADGROUP", "GROUP", "g", "bob", "STREAMS", "s", "0"); // history: delivered again
+      c.call("XREADGROUP", "GROUP", "g", "carol", "NOACK", "COUNT", "2", "STREAMS", "s", ">");
+      // Entries added after the reads: a replayed XREADGROUP ">" would wrongly deliver these too.
+      c.call("XADD", "s", "*", "n", "after-reads");
+      before = state(c);
+      Thread.sleep(1200); // so that a delivery time restored from the log shows as idle time
     }
     try (RedlineInstance r = new RedlineInstance(args).start(); RawClient c = r.connect()) {
-      assertEquals(lenBefore, c.callText("XLEN", "s"));
-      assertEquals(before, c.callText("XRANGE", "s", "-", "+") + c.callText("XRANGE", "t", "-", "+"));
+      assertEquals(before, state(c));
+      // The delivery time came back too (an XREADGROUP replayed at start-up would show ~0 ms idle).
+      String pending = c.callText("XPENDING", "s", "g", "-", "+", "1", "alice");
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$5\r\nalice\r\n:(\\d+)\r\n:1\r\n").matcher(pending);
+      org.junit.jupiter.api.Assertions.assertTrue(m.find(), pending);
+      org.junit.jupiter.api.Assertions.assertTrue(Long.parseLong(m.group(1)) >= 1000, pending);
     }
+  }
+
+  /** Everything about the streams but times: entries, group positions, pending counts per consumer. */
+  private static String state(RawClient c) throws Exception {
+    return c.callText("XRANGE", "s", "-", "+") + c.callText("XRANGE", "t", "-", "+") + c.callText("XLEN", "s")
+        + c.callText("XINFO", "GROUPS", "s") + c.callText("XPENDING", "s", "g");
   }
 }

@@ -67,10 +67,11 @@ public final class XReadGroup implements BlockingCommand {
         serve = max != null && max.compareTo(g.lastId) > 0;
       }
       if (!serve) continue;
-      Consumer c = consumer(ctx, g, consumerName, r.keyArg(i)); // created only once something is served, as in Redis 7.0
+      Consumer c = consumer(ctx, g, groupName, consumerName, r.keyArg(i)); // created only once something is served, as in Redis 7.0
       ReadArgs.streamKey(out.items, a, r.keyArg(i));
-      if (history) GroupReads.history(out.items, s, c, ids[i].next(), r.count, ctx.now);
-      else GroupReads.deliverNew(out.items, s, g, c, g.lastId, r.count, r.noAck, ctx.now);
+      byte[] key = a.bytes(r.keyArg(i));
+      if (history) GroupReads.history(ctx, out.items, key, groupName, g, s, c, ids[i].next(), r.count, ctx.now);
+      else GroupReads.deliverNew(ctx, out.items, key, groupName, s, g, c, g.lastId, r.count, r.noAck, ctx.now);
       ctx.dirty(1);
       out.count++;
     }
@@ -87,12 +88,13 @@ public final class XReadGroup implements BlockingCommand {
   }
 
   /** The named consumer, created on first use; either way it was just seen. */
-  private static Consumer consumer(CommandContext ctx, ConsumerGroup g, byte[] name, int keyArg) {
+  private static Consumer consumer(CommandContext ctx, ConsumerGroup g, byte[] groupName, byte[] name, int keyArg) {
     boolean[] created = new boolean[1];
     Consumer c = g.consumerOrCreate(name, ctx.now, created);
     if (created[0]) {
       ctx.dirty(1);
       ctx.keyEvent(StreamEvents.XGROUP_CREATECONSUMER, keyArg);
+      GroupEffects.consumerCreated(ctx, ctx.args.bytes(keyArg), groupName, name);
     }
     c.seenTime = ctx.now;
     return c;
@@ -111,11 +113,11 @@ public final class XReadGroup implements BlockingCommand {
       ctx.error("NOGROUP the consumer group this client was blocked on no longer exists");
       return;
     }
-    Consumer c = consumer(ctx, g, consumerName, r.keyArg(i));
+    Consumer c = consumer(ctx, g, groupName, consumerName, r.keyArg(i));
     ReadArgs.header(ctx.reply, 1);
     ReadArgs.streamKey(ctx.reply, ctx.args, r.keyArg(i));
     long count = r.count == 0 ? ReadArgs.BLOCKED_DEFAULT_COUNT : r.count;
-    GroupReads.deliverNew(ctx.reply, s, g, c, g.lastId, count, r.noAck, ctx.now);
+    GroupReads.deliverNew(ctx, ctx.reply, ctx.args.bytes(r.keyArg(i)), groupName, s, g, c, g.lastId, count, r.noAck, ctx.now);
     ctx.dirty(1);
   }
 

@@ -7,10 +7,10 @@ import io.redline.modules.streams.store.StreamId;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What XREADGROUP logs to the AOF instead of itself, as Redis 7.0 propagates it: replaying
- * XREADGROUP later would read whatever is new then, so its effects are logged — the consumer it
- * created, an XCLAIM ... FORCE JUSTID per entry it delivered (with the delivery time and count),
- * and the group's new last ID.
+ * What XREADGROUP, XCLAIM and XAUTOCLAIM log to the AOF instead of themselves, as Redis 7.0
+ * propagates them: replayed later they would read whatever is new, or claim whatever is idle, by
+ * then, so their effects are logged — the consumer created, an XCLAIM ... FORCE JUSTID per entry
+ * delivered or claimed (with its delivery time and count), PEL entries dropped, the group's last ID.
  */
 final class GroupEffects {
   private GroupEffects() {}
@@ -25,6 +25,11 @@ final class GroupEffects {
     ctx.alsoPropagate(ascii("XCLAIM"), key, group, consumer, ascii("0"), id.bytes(), ascii("TIME"),
         ascii(Long.toString(p.deliveryTime)), ascii("RETRYCOUNT"), ascii(Long.toString(p.deliveryCount)),
         ascii("FORCE"), ascii("JUSTID"), ascii("LASTID"), g.lastId.bytes());
+  }
+
+  /** A pending entry whose stream entry was deleted, dropped from the PEL by a claim. */
+  static void acked(CommandContext ctx, byte[] key, byte[] group, StreamId id) {
+    ctx.alsoPropagate(ascii("XACK"), key, group, id.bytes());
   }
 
   /** streamPropagateGroupID: XGROUP SETID key group last ENTRIESREAD n. */

@@ -77,6 +77,7 @@ public final class XAutoClaim implements CommandHandler {
         deleted.add(id);
         count--;
         ctx.dirty(1);
+        GroupEffects.acked(ctx, a.bytes(1), a.bytes(2), id);
         continue;
       }
       if (minIdle != 0 && now - p.deliveryTime < minIdle) continue;
@@ -88,6 +89,7 @@ public final class XAutoClaim implements CommandHandler {
       out.count++;
       count--;
       ctx.dirty(1);
+      GroupEffects.delivered(ctx, a.bytes(1), a.bytes(2), name, id, p, g); // logged as XCLAIMs, as Redis
     }
     StreamId next = it.hasNext() ? it.next().getKey() : StreamId.MIN;
     ctx.reply.array(3);

@@ -74,6 +74,7 @@ public final class XClaim implements CommandHandler {
         if (p != null) { // deleted from the stream: it can only be dropped from the PEL
           g.ack(id);
           ctx.dirty(1);
+          GroupEffects.acked(ctx, a.bytes(1), a.bytes(2), id);
         }
         continue;
       }
@@ -91,7 +92,10 @@ public final class XClaim implements CommandHandler {
       Claims.writeClaimed(out.items, s, id, justId);
       out.count++;
       ctx.dirty(1);
+      GroupEffects.delivered(ctx, a.bytes(1), a.bytes(2), name, id, p, g);
     }
+    // Logged as its effects, never as itself: replayed later, its min-idle-time would claim more.
+    if (ctx.dirtyCount() > 0) GroupEffects.groupAdvanced(ctx, a.bytes(1), a.bytes(2), g);
     out.writeTo(ctx.reply);
   }
 }

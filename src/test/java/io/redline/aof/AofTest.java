@@ -79,6 +79,31 @@ class AofTest {
     checkAof(dir.resolve("appendonlydir/appendonly.aof.manifest"));
   }
 
+  @Test
+  void restoreWithATtlKeepsItsDeadlineAcrossAReplay() throws Exception {
+    int port = FreePort.find();
+    Process p = start(port, "always");
+    try (RawClient c = RawClient.connect(port)) {
+      c.callText("SET", "src", "value");
+      byte[] dump = c.call("DUMP", "src");
+      int start = new String(dump, StandardCharsets.ISO_8859_1).indexOf("\r\n") + 2;
+      byte[] payload = java.util.Arrays.copyOfRange(dump, start, dump.length - 2);
+      assertEquals("+OK\r\n", new String(c.call("RESTORE".getBytes(StandardCharsets.US_ASCII), "dst".getBytes(StandardCharsets.US_ASCII),
+          "100000".getBytes(StandardCharsets.US_ASCII), payload), StandardCharsets.ISO_8859_1));
+    }
+    kill(p);
+    Thread.sleep(1500);
+    p = start(port, "always");
+    try (RawClient c = RawClient.connect(port)) {
+      long pttl = Long.parseLong(c.callText("PTTL", "dst").substring(1).trim());
+      // Logged as RESTORE dst <absolute ms> ... ABSTTL: the 1.5 s spent down count, not a fresh 100 s.
+      assertTrue(pttl > 0 && pttl <= 98_500, "PTTL after replay: " + pttl);
+      assertEquals("$5\r\nvalue\r\n", c.callText("GET", "dst"));
+    } finally {
+      kill(p);
+    }
+  }
+
   /** What we sent is logged as sent (lower or upper case); compare the names case-insensitively. */
   private static List<String> upperFirstOfSent(List<String> shapes) {
     List<String> out = new ArrayList<>();

@@ -88,6 +88,7 @@ public final class Restore implements CommandHandler {
       if (deleted) {
         ctx.keyEvent(KeyEvent.DEL, 1);
         ctx.dirty(1);
+        ctx.propagateAs("DEL".getBytes(java.nio.charset.StandardCharsets.US_ASCII), a.bytes(1)); // as Redis logs it
       }
       ctx.reply.ok();
       return;
@@ -99,6 +100,14 @@ public final class Restore implements CommandHandler {
     if (idle >= 0) e.touch(io.redline.memory.Lfu.lruIdleFor(idle)); // the LRU clock ticks 64 times a second
     ctx.keyEvent(KeyEvent.RESTORE, 1);
     ctx.dirty(1);
+    if (ttl != 0 && !absTtl) {
+      // Logged with the absolute time and ABSTTL, as Redis rewrites it, so a replay keeps the TTL.
+      byte[][] effect = new byte[a.size() + 1][];
+      for (int i = 0; i < a.size(); i++) effect[i] = a.bytes(i);
+      effect[2] = Long.toString(expireAt).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      effect[a.size()] = "ABSTTL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      ctx.propagateAs(effect);
+    }
     ctx.reply.ok();
   }
 

@@ -170,6 +170,44 @@ class AofTest {
     }
   }
 
+  /**
+   * appendfsync everysec: a kill -9 may lose what was acknowledged in about the last second, no
+   * more. The writer notes when each write was acknowledged; every write acknowledged more than
+   * two seconds before the kill must have survived (the bound leaves room for a busy machine).
+   */
+  @Test
+  void killUnderEverysecLosesAtMostAboutASecond() throws Exception {
+    int port = FreePort.find();
+    Process p = start(port, "everysec");
+    java.util.concurrent.ConcurrentHashMap<Long, Long> ackedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    AtomicLong acked = new AtomicLong(-1);
+    Thread writer = new Thread(() -> {
+      try (RawClient c = RawClient.connect(port)) {
+        for (long i = 0; ; i++) {
+          if (!c.callText("SET", "last", Long.toString(i)).equals("+OK\r\n")) return;
+          acked.set(i);
+          if (i % 50 == 0) ackedAt.put(System.nanoTime(), i);
+        }
+      } catch (IOException killed) {
+        // the server died under it
+      }
+    });
+    writer.start();
+    Thread.sleep(3000); // long enough for several background fsyncs
+    long killedAt = System.nanoTime();
+    kill(p);
+    writer.join(10_000);
+    long safe = -1; // the last write acknowledged more than 2 s before the kill
+    for (var e : ackedAt.entrySet()) if (killedAt - e.getKey() > 2_000_000_000L) safe = Math.max(safe, e.getValue());
+    assertTrue(safe >= 0, "no write was acknowledged early enough: " + acked.get());
+    int port2 = FreePort.find();
+    start(port2, "everysec");
+    try (RawClient c = RawClient.connect(port2)) {
+      long logged = Long.parseLong(c.callParsed("GET", "last").text());
+      assertTrue(logged >= safe, "write " + safe + " was acknowledged over 2 s before the kill, but only " + logged + " survived");
+    }
+  }
+
   @Test
   void truncatedTailLoadsEveryCompleteCommand() throws Exception {
     int port = FreePort.find();

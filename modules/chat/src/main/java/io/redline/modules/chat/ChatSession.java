@@ -1,6 +1,7 @@
 package io.redline.modules.chat;
 
 import io.redline.pubsub.Delivery;
+import io.redline.pubsub.OutputGuard;
 import io.redline.pubsub.PubSubHub;
 import io.redline.pubsub.Subscriber;
 import io.redline.pubsub.SubscriptionKind;
@@ -42,7 +43,7 @@ final class ChatSession implements Subscriber {
   private boolean authenticated;
   private boolean closed;
   private long pendingBytes;
-  private long overSoftSinceMillis;
+  private final OutputGuard outputGuard;
 
   ChatSession(ServerWebSocket ws, PubSubHub hub, int lane, FrameCache frames, Upstream commands, Authenticator auth,
               Supplier<ChatSettings> settings) {
@@ -51,6 +52,7 @@ final class ChatSession implements Subscriber {
     this.lane = lane;
     this.frames = frames;
     this.subscriptions = new Subscriptions(hub, this);
+    this.outputGuard = new OutputGuard(hub);
     this.commands = commands;
     this.auth = auth;
     this.settings = settings;
@@ -190,25 +192,22 @@ final class ChatSession implements Subscriber {
   private void write(String frame, int bytes) {
     if (closed) return;
     pendingBytes += bytes;
-    ws.writeTextMessage(frame).onComplete(v -> pendingBytes -= bytes);
+    ws.writeTextMessage(frame).onComplete(v -> {
+      pendingBytes -= bytes;
+      checkLimits(); // keeps the soft-limit clock and the heap-wide total current
+    });
     checkLimits();
   }
 
-  /** Redis's output-buffer rule for pubsub clients: over hard at once, or over soft for too long. */
+  /**
+   * The core's own rule for subscribers (OutputGuard: the pubsub class of client-output-buffer-limit,
+   * and the share of the heap all clients' output may take), checked as RESP subscribers are.
+   */
   private void checkLimits() {
-    ChatSettings s = settings.get();
-    boolean overHard = s.hardLimit() > 0 && pendingBytes > s.hardLimit();
-    boolean overSoft = false;
-    if (s.softLimit() > 0 && pendingBytes > s.softLimit()) {
-      long now = System.currentTimeMillis();
-      if (overSoftSinceMillis == 0) overSoftSinceMillis = now;
-      else overSoft = now - overSoftSinceMillis >= s.softSeconds() * 1000L;
-    } else {
-      overSoftSinceMillis = 0;
-    }
-    if (overHard || overSoft) {
-      LOG.warning("WebSocket client " + ws.remoteAddress() + " closed for overcoming of output buffer limits ("
-          + pendingBytes + " bytes pending).");
+    if (closed) return;
+    String why = outputGuard.check(pendingBytes, true);
+    if (why != null) {
+      LOG.warning("WebSocket client " + ws.remoteAddress() + " (" + pendingBytes + " bytes pending) " + why);
       closeNow();
     }
   }
@@ -222,6 +221,7 @@ final class ChatSession implements Subscriber {
     if (closed) return;
     closed = true;
     subscriptions.close();
+    outputGuard.release();
     joined.clear();
   }
 

@@ -433,11 +433,12 @@ public final class ClientConnection implements Subscriber {
     if (closed) return;
     long used = outputMemory();
     String why = outputGuard.check(used, subscribed());
-    if (why != null) closeForOutputLimit(used, why);
+    if (why != null) closeForOutputLimit(why);
   }
 
-  private void closeForOutputLimit(long used, String why) {
-    LOG.warning("Client " + describe(used) + " " + why);
+  private void closeForOutputLimit(String why) {
+    // As Redis logs it: the client's CLIENT LIST fields, then why.
+    LOG.warning("Client " + io.redline.command.connection.ClientLine.fields(this, System.currentTimeMillis()) + " " + why);
     server.clients().remove(this);
     outputGuard.release();
     closed = true;
@@ -448,14 +449,6 @@ public final class ClientConnection implements Subscriber {
     }
     // Netty's close, not Vert.x's: discards the unsent output instead of trying to flush it.
     socket.channelHandlerContext().channel().close();
-  }
-
-  /** The start of a CLIENT LIST line, for the log. */
-  private String describe(long omem) {
-    return "id=" + id + " addr=" + address + " laddr=" + localAddress + " fd=" + fd() + " name=" + name
-        + " age=" + (System.currentTimeMillis() - createdMillis) / 1000 + " db=" + db
-        + " sub=" + channelSubscriptions() + " psub=" + patternSubscriptions() + " ssub=" + shardChannelSubscriptions()
-        + " omem=" + omem + " cmd=" + lastCommand;
   }
 
   /** Closes the connection once every reply owed has been sent (QUIT, protocol errors). */
@@ -567,8 +560,6 @@ public final class ClientConnection implements Subscriber {
   public void libVersion(String v) { this.libVersion = v; }
   public ReplyMode replyMode() { return replyMode; }
   public void replyMode(ReplyMode m) { this.replyMode = m; }
-  boolean skipThisReply() { return skipThisReply; }
-  void skipThisReply(boolean b) { this.skipThisReply = b; }
 
   /** CLIENT REPLY SKIP: the next command's reply is thrown away. */
   public void skipNextReply() { this.skipThisReply = true; }
@@ -615,7 +606,6 @@ public final class ClientConnection implements Subscriber {
   public int fd() {
     return socket.channelHandlerContext().channel() instanceof io.netty.channel.unix.UnixChannel u ? u.fd().intValue() : -1;
   }
-  public RespParser parser() { return parser; }
   ByteBufAllocator alloc() { return alloc; }
   boolean closed() { return closed; }
 }

@@ -8,10 +8,14 @@ import io.redline.server.ClientConnection;
  * argv-mem, multi-mem, rbs, rbp, tot-mem) have no counterpart here and print 0; clients read
  * these lines as key=value pairs, so keeping every key keeps their parsers happy.
  */
-final class ClientLine {
+public final class ClientLine {
   private ClientLine() {}
 
-  static String of(ClientConnection c, long now) {
+  /** The CLIENT LIST line, newline included. */
+  static String of(ClientConnection c, long now) { return fields(c, now) + '\n'; }
+
+  /** The line's fields without the newline (Redis's catClientInfoString: also used in log lines). */
+  public static String fields(ClientConnection c, long now) {
     StringBuilder b = new StringBuilder(256);
     b.append("id=").append(c.id());
     b.append(" addr=").append(c.address());
@@ -41,7 +45,7 @@ final class ClientLine {
     b.append(" resp=").append(c.resp());
     b.append(" lib-name=").append(c.libName());
     b.append(" lib-ver=").append(c.libVersion());
-    return b.append('\n').toString();
+    return b.toString();
   }
 
   /** Redis's flag letters for the states Redline has; "N" when none applies. */

@@ -17,7 +17,10 @@ import io.redline.util.RedisNumbers;
 final class Claims {
   private Claims() {}
 
-  /** The group named by argument 2 of the stream at argument 1; null after WRONGTYPE or NOGROUP. */
+  /**
+   * The group named by argument 2 of the stream at argument 1 (XCLAIM, XAUTOCLAIM, XPENDING); null
+   * after WRONGTYPE or NOGROUP.
+   */
   static ConsumerGroup group(CommandContext ctx, StreamValue[] stream) {
     Args a = ctx.args;
     Entry e = ctx.lookupRead(1);

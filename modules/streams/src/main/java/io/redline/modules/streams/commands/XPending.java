@@ -9,7 +9,6 @@ import io.redline.modules.streams.store.PendingEntry;
 import io.redline.modules.streams.store.StreamId;
 import io.redline.modules.streams.store.StreamValue;
 import io.redline.protocol.Args;
-import io.redline.store.Entry;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -51,16 +50,8 @@ public final class XPending implements CommandHandler {
       if (end == null) return;
       if (at + 3 < argc) consumerArg = at + 3; // anything after it is ignored, as in Redis
     }
-    Entry e = ctx.lookupRead(1);
-    if (e != null && !(e.value() instanceof StreamValue)) {
-      ctx.error(Errors.WRONGTYPE);
-      return;
-    }
-    ConsumerGroup g = e == null ? null : ((StreamValue) e.value()).group(a.bytes(2));
-    if (g == null) {
-      ctx.reply.errorLatin1("NOGROUP No such key '" + a.cString(1) + "' or consumer group '" + a.cString(2) + "'");
-      return;
-    }
+    ConsumerGroup g = Claims.group(ctx, new StreamValue[1]);
+    if (g == null) return;
     if (argc == 3) {
       summary(ctx, g);
       return;

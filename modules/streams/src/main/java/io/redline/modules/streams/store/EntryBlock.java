@@ -181,16 +181,8 @@ public final class EntryBlock {
       v.ensure(masterFields);
       int fpos = varintEnd(0);
       for (int i = 0; i < masterFields; i++) {
-        int len = (int) readVarint(fpos);
-        fpos = varintEnd(fpos);
-        v.fieldOff[i] = fpos;
-        v.fieldLen[i] = len;
-        fpos += len;
-        len = (int) readVarint(pos);
-        pos = varintEnd(pos);
-        v.valueOff[i] = pos;
-        v.valueLen[i] = len;
-        pos += len;
+        fpos = slice(fpos, v.fieldOff, v.fieldLen, i); // fields shared with the master entry
+        pos = slice(pos, v.valueOff, v.valueLen, i);
       }
     } else {
       int n = (int) readVarint(pos);
@@ -198,16 +190,8 @@ public final class EntryBlock {
       v.count = n;
       v.ensure(n);
       for (int i = 0; i < n; i++) {
-        int len = (int) readVarint(pos);
-        pos = varintEnd(pos);
-        v.fieldOff[i] = pos;
-        v.fieldLen[i] = len;
-        pos += len;
-        len = (int) readVarint(pos);
-        pos = varintEnd(pos);
-        v.valueOff[i] = pos;
-        v.valueLen[i] = len;
-        pos += len;
+        pos = slice(pos, v.fieldOff, v.fieldLen, i);
+        pos = slice(pos, v.valueOff, v.valueLen, i);
       }
     }
     return pos;
@@ -305,5 +289,14 @@ public final class EntryBlock {
   private int varintEnd(int pos) {
     while (data[pos] < 0) pos++;
     return pos + 1;
+  }
+
+  /** Reads the length-prefixed bytes at {@code pos} into slot {@code i} of off/len; returns the position after them. */
+  private int slice(int pos, int[] off, int[] len, int i) {
+    int n = (int) readVarint(pos);
+    pos = varintEnd(pos);
+    off[i] = pos;
+    len[i] = n;
+    return pos + n;
   }
 }

@@ -80,7 +80,7 @@ for r in $(seq "$ROUNDS"); do
     for target in redis redline; do
       port=$REDIS_PORT; [ "$target" = redline ] && port=$REDLINE_PORT
       # shellcheck disable=SC2086
-      run "$port" "$label" $command | sed "s/^/$target,$r,/" >> "$OUT/results.csv"
+      run "$port" "$label" $command | sed "s/^/$target,$PIPELINE,$r,/" >> "$OUT/results.csv"
     done
   done <<< "$TESTS"
 done
@@ -92,17 +92,4 @@ q="GEOSEARCH places FROMLONLAT 2.35 48.85 BYRADIUS 300 m WITHDIST ASC"
   || echo "WARNING: the servers' answers to '$q' differ" >&2
 
 echo "$TESTS" | sed 's/^/  /'
-python3 - "$OUT/results.csv" <<'PY'
-import csv, statistics, sys, collections
-rows = collections.defaultdict(list)
-for row in csv.reader(open(sys.argv[1])):
-    target, rnd, test, rps, avg, mn, p50, p95, p99, mx = row
-    rows[(test, target)].append((float(rps), float(p50), float(p99)))
-def med(vals, i): return statistics.median(v[i] for v in vals)
-print(f"{'test':<12}{'redis rps':>11}{'redline rps':>13}{'ratio':>7}{'p50 r/rl ms':>16}{'p99 r/rl ms':>16}")
-for test in dict.fromkeys(t for t, _ in rows):
-    r, l = rows[(test, 'redis')], rows[(test, 'redline')]
-    if not r or not l: continue
-    print(f"{test:<12}{med(r,0):>11.0f}{med(l,0):>13.0f}{med(l,0)/med(r,0):>7.2f}"
-          f"{med(r,1):>8.3f}/{med(l,1):<7.3f}{med(r,2):>8.3f}/{med(l,2):<7.3f}")
-PY
+python3 perf/summarize.py "$OUT/results.csv"

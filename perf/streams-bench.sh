@@ -81,17 +81,4 @@ for r in $(seq "$ROUNDS"); do
   done
 done
 
-python3 - "$OUT/results.csv" <<'PY'
-import csv, statistics, sys, collections
-rows = collections.defaultdict(list)
-for row in csv.reader(open(sys.argv[1])):
-    target, pipe, rnd, test, rps, avg, mn, p50, p95, p99, mx = row
-    rows[(test, int(pipe), target)].append((float(rps), float(p50), float(p99)))
-def med(vals, i): return statistics.median(v[i] for v in vals)
-print(f"{'test':<14}{'P':>3}{'redis rps':>12}{'redline rps':>13}{'ratio':>7}{'p50 r/rl ms':>16}{'p99 r/rl ms':>16}")
-for test, pipe in sorted({(t, p) for t, p, _ in rows}, key=lambda k: (k[1], k[0])):
-    r, l = rows[(test, pipe, 'redis')], rows[(test, pipe, 'redline')]
-    if not r or not l: continue
-    print(f"{test:<14}{pipe:>3}{med(r,0):>12.0f}{med(l,0):>13.0f}{med(l,0)/med(r,0):>7.2f}"
-          f"{med(r,1):>8.3f}/{med(l,1):<7.3f}{med(r,2):>8.3f}/{med(l,2):<7.3f}")
-PY
+python3 perf/summarize.py "$OUT/results.csv"

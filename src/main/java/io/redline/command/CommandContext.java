@@ -226,6 +226,12 @@ public final class CommandContext {
       w.error(io.redline.memory.MemoryManager.OOM);
       return;
     }
+    if (scope.canGrow()) {
+      // A script holds its declared keys' shards; whatever else this command touches is taken now.
+      boolean[] needed = new boolean[scope.router().shardCount()];
+      spec.markShards(a, scope.router(), -1, new IntList(), needed);
+      scope.take(needed);
+    }
     CommandContext sub = new CommandContext(server, spec, a, w, client, scope, dbIndex, now).noBlocking();
     sub.fromScript = true;
     spec.handler().execute(sub);

@@ -104,6 +104,32 @@ public final class CommandSpec {
   public int singleKeyIndex() { return singleKeyIndex; }
 
   /**
+   * Marks in {@code involved} the shards this command touches when run with {@code a}: its keys'
+   * shards, every shard ({@link Route#ALL_SHARDS}; a script, which may touch any), the chosen
+   * one, or shard {@code fallback} when it names none (none when negative). {@code scratch}
+   * receives the key positions.
+   */
+  public void markShards(Args a, io.redline.shard.ShardRouter router, int fallback, IntList scratch, boolean[] involved) {
+    switch (route) {
+      case CONNECTION -> { }
+      case ALL_SHARDS, SCRIPT -> java.util.Arrays.fill(involved, true);
+      case CHOSEN_SHARD -> {
+        int s = chooser.shardFor(a, router.shardCount());
+        if (s >= 0) involved[s] = true;
+        else if (fallback >= 0) involved[fallback] = true;
+      }
+      case KEYS -> {
+        keyPositions(a, scratch);
+        if (scratch.size() == 0 && fallback >= 0) involved[fallback] = true;
+        for (int i = 0; i < scratch.size(); i++) {
+          int p = scratch.get(i);
+          involved[router.shardOf(a.buffer(), a.offset(p), a.length(p))] = true;
+        }
+      }
+    }
+  }
+
+  /**
    * Finds the keys of a command that its key specs cannot place (Redis's getkeys procs, such as
    * SORT's STORE destination, which may come anywhere among the options): replaces the key-spec
    * search for COMMAND GETKEYS, routing and waking blocked clients.

@@ -77,6 +77,7 @@ public final class CommandDispatcher {
       case CONNECTION -> execute(spec, args, writerFor(client), client, homeScope, client.db());
       case KEYS -> routeByKeys(client, spec, args);
       case ALL_SHARDS -> runOnShards(client, spec, args, router.shards());
+      case SCRIPT -> runScript(client, spec, args);
       case CHOSEN_SHARD -> {
         int s = spec.chooser().shardFor(args, router.shardCount());
         runOnShard(client, spec, args, s < 0 ? home : router.shard(s));
@@ -139,7 +140,7 @@ public final class CommandDispatcher {
     }
     boolean[] involved = new boolean[router.shardCount()];
     server.watches().shardsOf(watch, involved);
-    for (TransactionState.Queued q : tx.queued) markShards(q.spec(), q.args(), involved);
+    for (TransactionState.Queued q : tx.queued) q.spec().markShards(q.args(), router, home.index(), keyPositions, involved);
     Shard[] shards = shardsOf(involved);
     int resp = client.resp();
     boolean discard = suppressReply(client);
@@ -158,23 +159,6 @@ public final class CommandDispatcher {
       if (discard) buf.clear();
       client.complete(slot, buf);
     }));
-  }
-
-  /** The shards a queued command will touch when EXEC runs it. */
-  private void markShards(CommandSpec spec, Args args, boolean[] involved) {
-    switch (spec.route()) {
-      case CONNECTION -> { }
-      case ALL_SHARDS -> java.util.Arrays.fill(involved, true);
-      case CHOSEN_SHARD -> {
-        int s = spec.chooser().shardFor(args, router.shardCount());
-        involved[s < 0 ? home.index() : s] = true;
-      }
-      case KEYS -> {
-        spec.keyPositions(args, keyPositions);
-        if (keyPositions.size() == 0) involved[home.index()] = true;
-        markKeyShards(args, involved);
-      }
-    }
   }
 
   /** On the client's loop, holding the shards: the body of EXEC. */
@@ -229,6 +213,24 @@ public final class CommandDispatcher {
       return;
     }
     boolean[] involved = new boolean[router.shardCount()];
+    markKeyShards(args, involved);
+    runOnShards(client, spec, args, shardsOf(involved));
+  }
+
+  /**
+   * A script holds only its declared keys' shards (this loop's when it declares none) and takes
+   * others as it touches them (docs/scripting.md). A late shard may still have this connection's
+   * earlier commands queued, which the script must see done: with any reply outstanding, it holds
+   * every shard from the start instead.
+   */
+  private void runScript(ClientConnection client, CommandSpec spec, Args args) {
+    if (client.pendingReplies() > 0) {
+      runOnShards(client, spec, args, router.shards());
+      return;
+    }
+    boolean[] involved = new boolean[router.shardCount()];
+    spec.keyPositions(args, keyPositions);
+    if (keyPositions.size() == 0) involved[home.index()] = true;
     markKeyShards(args, involved);
     runOnShards(client, spec, args, shardsOf(involved));
   }
@@ -308,11 +310,11 @@ public final class CommandDispatcher {
 
   private void schedule(ClientConnection client, CommandSpec spec, Args kept, PendingReply slot, Shard[] shards,
                         int db, int resp, boolean discard) {
-    Scope scope = Scope.of(router, shards);
     if (spec.handler() instanceof OffLoopCommand) {
-      scheduleOffLoop(client, spec, kept, slot, shards, scope, db, resp, discard);
+      scheduleOffLoop(client, spec, kept, slot, shards, db, resp, discard);
       return;
     }
+    Scope scope = Scope.of(router, shards);
     server.scheduler().schedule(new MultiShardTx(home, shards, () -> {
       ByteBuf buf = client.alloc().heapBuffer(64);
       CommandContext ctx = execute(spec, kept, new ReplyWriter(buf, resp), client, scope, db);
@@ -328,13 +330,15 @@ public final class CommandDispatcher {
   }
 
   /**
-   * A script: holds its shards like any multi-shard command, but its body runs on a worker thread,
-   * so the event loops stay free to answer -BUSY and SCRIPT KILL while it runs. The reply goes
-   * back to the client's loop; the shards are released only after the body and its wake-ups ran.
+   * A script: holds its shards like any multi-shard command, but its body runs on the script
+   * worker, so the event loops stay free to answer -BUSY and SCRIPT KILL while it runs, and it may
+   * take more shards as it goes (a growing {@link Scope}). The reply goes back to the client's
+   * loop; the shards are released only after the body and its wake-ups ran.
    */
   private void scheduleOffLoop(ClientConnection client, CommandSpec spec, Args kept, PendingReply slot, Shard[] shards,
-                               Scope scope, int db, int resp, boolean discard) {
-    server.scheduler().schedule(new MultiShardTx(home, shards, release -> server.offLoop().execute(() -> {
+                               int db, int resp, boolean discard) {
+    server.scheduler().schedule(new MultiShardTx(home, shards, server.scriptWorker(), tx -> {
+      Scope scope = Scope.growing(router, tx);
       ByteBuf buf = client.alloc().heapBuffer(64);
       try {
         CommandContext ctx = execute(spec, kept, new ReplyWriter(buf, resp), client, scope, db, true);
@@ -345,9 +349,9 @@ public final class CommandDispatcher {
       } finally {
         if (discard) buf.clear();
         home.controlOrRun(() -> client.complete(slot, buf));
-        release.run();
+        tx.finish();
       }
-    })));
+    }));
   }
 
   /**

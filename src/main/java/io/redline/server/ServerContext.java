@@ -34,8 +34,12 @@ public final class ServerContext {
   private final io.redline.aof.AppendOnlyFile aof;
   /** Keyspace notifications (notify-keyspace-events): commands and shards fire, pub/sub delivers. */
   private final io.redline.notify.KeyspaceNotifier notifier;
-  /** Runs {@link io.redline.command.OffLoopCommand}s (scripts) off the event loops; one at a time in practice. */
-  private final java.util.concurrent.ExecutorService offLoop = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+  /**
+   * Runs {@link io.redline.command.OffLoopCommand}s (scripts) off the event loops, one at a time:
+   * a single thread, which is what lets a running script take shards late without deadlock
+   * ({@link io.redline.shard.MultiShardTx}) and keeps the Lua engines single-threaded.
+   */
+  private final java.util.concurrent.ExecutorService scriptWorker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "redline-script");
     t.setDaemon(true);
     return t;
@@ -82,7 +86,7 @@ public final class ServerContext {
   public io.redline.notify.KeyspaceNotifier notifier() { return notifier; }
   public io.redline.persist.Persistence persistence() { return persistence; }
   public io.redline.aof.AppendOnlyFile aof() { return aof; }
-  java.util.concurrent.Executor offLoop() { return offLoop; }
+  java.util.concurrent.Executor scriptWorker() { return scriptWorker; }
   public long startMillis() { return startMillis; }
   public String runId() { return runId; }
   /** The replication id (INFO master_replid): random per start, like Redis's, distinct from run_id. */

@@ -38,6 +38,9 @@ public final class Shard {
   private volatile EventLoop loop;
   private java.util.function.IntSupplier hz = () -> 10;
   private MultiShardTx holding;
+  /** The running script waiting to take this shard late once {@link #holding} (started) releases it. */
+  private MultiShardTx lateWaiter;
+  private java.util.concurrent.CompletableFuture<MultiShardTx> lateGrant;
   /** Who else hears of expiries, flushes and swaps on this shard (WATCH); set once at start-up. */
   private volatile Database.KeyEvents listener = (db, key) -> {};
 
@@ -171,7 +174,32 @@ public final class Shard {
   void release(MultiShardTx tx) {
     if (holding != tx) throw new IllegalStateException("shard " + index + " released by a transaction it does not hold");
     holding = null;
+    if (lateWaiter != null) { // the running script goes before anything queued
+      holding = lateWaiter;
+      lateWaiter = null;
+      lateGrant.complete(null);
+      lateGrant = null;
+      return;
+    }
     if (!data.isEmpty()) wake();
+  }
+
+  /**
+   * On this loop: the running script asks for this shard mid-run ({@link MultiShardTx#acquireLate}).
+   * Completes {@code granted} with the transaction that lent the shard, or null when the script
+   * now holds it itself.
+   */
+  void lateRequest(MultiShardTx script, java.util.concurrent.CompletableFuture<MultiShardTx> granted) {
+    if (holding == script || lateWaiter != null) throw new IllegalStateException("shard " + index + ": late request out of turn");
+    if (holding == null) {
+      holding = script;
+      granted.complete(null);
+    } else if (holding.lend()) {
+      granted.complete(holding);
+    } else {
+      lateWaiter = script;
+      lateGrant = granted;
+    }
   }
 
   private void activeExpireCycle() {

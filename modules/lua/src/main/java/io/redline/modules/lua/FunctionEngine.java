@@ -26,7 +26,8 @@ import org.luaj.vm2.lib.VarArgFunction;
  *   <li>when FCALL runs a function, the whole sandbox of EVAL (redis.call, cjson, string...)
  *       without KEYS/ARGV: the function gets them as its two arguments.</li>
  * </ul>
- * Not thread-safe: the caller runs one command at a time (they hold every shard).
+ * Not thread-safe: the caller runs one command at a time (scripts run on the one script worker; the
+ * other commands hold every shard).
  */
 public final class FunctionEngine {
   /** Redis's LOAD_TIMEOUT_MS: a library's top-level code may run this long. */

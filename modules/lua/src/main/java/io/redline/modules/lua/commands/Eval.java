@@ -10,9 +10,9 @@ import io.redline.protocol.Args;
 
 /**
  * EVAL / EVALSHA / EVAL_RO / EVALSHA_RO script|sha numkeys [key ...] [arg ...].
- * Runs while holding every shard: a script may touch keys it did not declare (real libraries
- * do), and it must stay atomic; narrowing to the declared keys' shards is a later optimisation.
- * It runs on a worker thread (OffLoopCommand), so a long script can be answered with -BUSY and
+ * Holds its declared keys' shards and takes any other as soon as it touches one of its keys
+ * (Route.SCRIPT): real libraries touch keys they did not declare, and the script must stay atomic.
+ * It runs on the script worker (OffLoopCommand), so a long script can be answered with -BUSY and
  * stopped with SCRIPT KILL.
  */
 final class Eval implements OffLoopCommand {

@@ -9,8 +9,8 @@ import io.redline.protocol.Args;
 import java.nio.charset.StandardCharsets;
 
 /**
- * FCALL / FCALL_RO function numkeys [key ...] [arg ...]. Like EVAL it holds every shard and runs
- * on a worker thread (so -BUSY and FUNCTION KILL work while it loops); FCALL_RO refuses a
+ * FCALL / FCALL_RO function numkeys [key ...] [arg ...]. Like EVAL it holds its keys' shards (and
+ * any it touches) and runs on the script worker (so -BUSY and FUNCTION KILL work while it loops); FCALL_RO refuses a
  * function not flagged no-writes, and a no-writes function may not write under either command.
  */
 final class Fcall implements OffLoopCommand {

@@ -9,7 +9,7 @@ import io.redline.protocol.ReplyWriter;
 /**
  * FUNCTION STATS: the function running now (name, command, duration_ms) or null, and the library
  * and function counts. Runs on the caller's loop (CONNECTION route, allow_busy), so it answers
- * while a function holds every shard; during an EVAL it answers EVAL's BUSY error, as Redis does.
+ * while a function runs; during an EVAL it answers EVAL's BUSY error, as Redis does.
  */
 final class FunctionStats implements CommandHandler {
   private final Scripting scripting;

@@ -49,7 +49,7 @@ final class FunctionSubcommands {
     return ctx -> ctx.reply.bulk(s.functions.dump(!"no".equals(ctx.server.config().get("rdbcompression"))));
   }
 
-  /** Runs on the caller's loop (CONNECTION route): the function holds every shard meanwhile. */
+  /** Runs on the caller's loop (CONNECTION route): the function runs meanwhile. */
   static CommandHandler kill(Scripting s) {
     return ctx -> {
       String refusal = s.kill(ctx.client(), false);

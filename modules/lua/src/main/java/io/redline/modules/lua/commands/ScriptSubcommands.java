@@ -22,7 +22,7 @@ final class ScriptSubcommands {
     };
   }
 
-  /** Runs on the caller's loop (CONNECTION route): the script holds every shard meanwhile. */
+  /** Runs on the caller's loop (CONNECTION route): the script runs meanwhile. */
   static CommandHandler kill(Scripting s) {
     return ctx -> {
       String refusal = s.kill(ctx.client(), true);

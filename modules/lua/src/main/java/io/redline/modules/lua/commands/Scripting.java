@@ -17,8 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * One server's scripting state: the EVAL engine (script cache), the function engine (libraries),
- * and the bridge from redis.call to the command running the script. Every scripting command holds
- * all shards, so only one runs at a time; what SCRIPT KILL, FUNCTION KILL and FUNCTION STATS read
+ * and the bridge from redis.call to the command running the script. Scripts run one at a time on
+ * the script worker, and the other scripting commands hold every shard, so never overlap one; what SCRIPT KILL, FUNCTION KILL and FUNCTION STATS read
  * from other threads is volatile.
  */
 final class Scripting {

@@ -7,6 +7,12 @@ import io.redline.pubsub.Subscriber;
 import io.redline.pubsub.SubscriptionKind;
 import io.redline.pubsub.Subscriptions;
 import io.redline.util.Glob;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.nio.charset.StandardCharsets;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
@@ -24,12 +30,20 @@ import java.util.logging.Logger;
  * One browser on the WebSocket endpoint. Speaks the JSON protocol of docs/chat.md: auth,
  * subscribe (with the room's recent history), unsubscribe, publish, ping. Its unsent frames are
  * counted like a RESP subscriber's output buffer and it is cut off at the same limits.
+ *
+ * <p>Frames go straight to the connection's Netty pipeline (the WebSocket encoder), as RESP
+ * replies do: a message is written, not flushed, and the hub's batch ends with one flush per
+ * browser, where Vert.x's own write would flush each frame. Everything this session sends takes
+ * that path, so replies and messages keep their order.
  */
 final class ChatSession implements Subscriber {
   private static final Logger LOG = Logger.getLogger("redline.chat");
   private static final int MAX_FRAME = 64 * 1024;
+  /** Within a long delivery batch, the limits are checked again once this much was written. */
+  private static final int IN_BATCH_CHECK_BYTES = 64 * 1024;
 
   private final ServerWebSocket ws;
+  private final ChannelHandlerContext ctx;
   private final PubSubHub hub;
   private final int lane;
   private final Subscriptions subscriptions;
@@ -39,15 +53,19 @@ final class ChatSession implements Subscriber {
   private final Supplier<ChatSettings> settings;
   private final TokenBucket publishes;
   /** Channel → live messages held back until the history reply has gone out (null once it has). */
-  private final Map<String, List<String>> joined = new HashMap<>();
+  private final Map<String, List<byte[]>> joined = new HashMap<>();
   private boolean authenticated;
   private boolean closed;
-  private long pendingBytes;
+  /** Messages were written since the last flush. */
+  private boolean unflushed;
+  /** Bytes written since the output limits were last checked. */
+  private long uncheckedBytes;
   private final OutputGuard outputGuard;
 
   ChatSession(ServerWebSocket ws, PubSubHub hub, int lane, FrameCache frames, Upstream commands, Authenticator auth,
               Supplier<ChatSettings> settings) {
     this.ws = ws;
+    this.ctx = ((WebSocketInternal) ws).channelHandlerContext();
     this.hub = hub;
     this.lane = lane;
     this.frames = frames;
@@ -144,8 +162,11 @@ final class ChatSession implements Subscriber {
           JsonArray history = new JsonArray();
           if (r.succeeded() && r.result() instanceof List<?> items) for (Object o : items) history.add(RespReplyReader.text(o));
           send(reply("subscribed", id).put("channel", channel).put("history", history));
-          List<String> held = joined.put(channel, null);
-          if (held != null) for (String frame : held) write(frame, utf8Length(frame));
+          List<byte[]> held = joined.put(channel, null);
+          if (held != null) {
+            for (byte[] frame : held) write(frame);
+            flushDeliveries();
+          }
         });
   }
 
@@ -179,24 +200,38 @@ final class ChatSession implements Subscriber {
   @Override
   public boolean deliver(Delivery d) {
     if (closed || !subscriptions.covers(d)) return false;
-    String frame = frames.frameFor(d);
-    List<String> held = joined.get(new String(d.channel(), StandardCharsets.UTF_8));
-    if (held != null) held.add(frame);
-    else write(frame, frames.bytes());
-    return false; // each frame is flushed as it is written: nothing to do after the batch
+    byte[] frame = frames.frameFor(d);
+    List<byte[]> held = joined.get(new String(d.channel(), StandardCharsets.UTF_8));
+    if (held != null) {
+      held.add(frame);
+      return false;
+    }
+    write(frame);
+    if (uncheckedBytes >= IN_BATCH_CHECK_BYTES) checkLimits();
+    if (closed || unflushed) return false;
+    unflushed = true;
+    return true; // the lane calls flushDeliveries once after its batch
   }
 
   @Override
-  public void flushDeliveries() { }
-
-  private void write(String frame, int bytes) {
+  public void flushDeliveries() {
+    unflushed = false;
     if (closed) return;
-    pendingBytes += bytes;
-    ws.writeTextMessage(frame).onComplete(v -> {
-      pendingBytes -= bytes;
-      checkLimits(); // keeps the soft-limit clock and the heap-wide total current
-    });
+    ctx.flush();
     checkLimits();
+  }
+
+  /** Queues one text frame (not flushed); {@code utf8} may be shared with other sessions. */
+  private void write(byte[] utf8) {
+    if (closed) return;
+    ctx.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)), ctx.voidPromise());
+    uncheckedBytes += utf8.length;
+  }
+
+  /** What Netty holds for the socket, written or flushed but not yet taken by the kernel. */
+  private long pendingBytes() {
+    ChannelOutboundBuffer ob = ctx.channel().unsafe().outboundBuffer();
+    return ob == null ? 0 : ob.totalPendingWriteBytes();
   }
 
   /**
@@ -205,16 +240,24 @@ final class ChatSession implements Subscriber {
    */
   private void checkLimits() {
     if (closed) return;
-    String why = outputGuard.check(pendingBytes, true);
+    uncheckedBytes = 0;
+    long pending = pendingBytes();
+    String why = outputGuard.check(pending, true);
     if (why != null) {
-      LOG.warning("WebSocket client " + ws.remoteAddress() + " (" + pendingBytes + " bytes pending) " + why);
+      LOG.warning("WebSocket client " + ws.remoteAddress() + " (" + pending + " bytes pending) " + why);
       closeNow();
     }
   }
 
+  /**
+   * Cuts the browser off as Redis cuts a client: the socket is closed at once, with what it owed
+   * dropped. A close frame is queued first for a browser that still reads, but no close handshake
+   * is awaited: a peer that stopped reading would never complete it.
+   */
   private void closeNow() {
     onClose();
-    ws.close((short) 1008, "output buffer limit");
+    ctx.writeAndFlush(new CloseWebSocketFrame(1008, "output buffer limit"), ctx.voidPromise());
+    ctx.channel().close();
   }
 
   private void onClose() {
@@ -233,12 +276,9 @@ final class ChatSession implements Subscriber {
 
   private void error(Object id, String message) { send(reply("error", id).put("error", message)); }
 
+  /** A reply: written and flushed at once, behind any message written before it. */
   private void send(JsonObject o) {
-    String frame = o.encode();
-    write(frame, utf8Length(frame));
+    write(o.encode().getBytes(StandardCharsets.UTF_8));
+    flushDeliveries();
   }
-
-  private static int utf8Length(String s) { return s.getBytes(StandardCharsets.UTF_8).length; }
-
-  long pendingBytes() { return pendingBytes; }
 }

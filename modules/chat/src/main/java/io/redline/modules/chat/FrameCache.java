@@ -7,25 +7,22 @@ import java.nio.charset.StandardCharsets;
 /**
  * One event loop's last message frame. The hub hands a loop one {@link Delivery} for all of its
  * subscribers of a channel, so however many browsers on the loop are in the room, the JSON frame
- * is built once. Loop thread only.
+ * is built and UTF-8 encoded once; every browser's WebSocket frame wraps the same bytes. Loop
+ * thread only.
  */
 final class FrameCache {
   private Delivery last;
-  private String frame;
-  private int bytes;
+  private byte[] frame;
 
-  String frameFor(Delivery d) {
+  /** The frame's UTF-8 bytes; shared, never to be changed. */
+  byte[] frameFor(Delivery d) {
     if (d != last) {
       JsonObject o = new JsonObject().put("type", "message").put("channel", new String(d.channel(), StandardCharsets.UTF_8))
           .put("message", new String(d.payload(), StandardCharsets.UTF_8));
       if (d.pattern() != null) o.put("pattern", new String(d.pattern(), StandardCharsets.UTF_8));
-      frame = o.encode();
-      bytes = frame.getBytes(StandardCharsets.UTF_8).length;
+      frame = o.encode().getBytes(StandardCharsets.UTF_8);
       last = d;
     }
     return frame;
   }
-
-  /** UTF-8 size of the frame last returned. */
-  int bytes() { return bytes; }
 }

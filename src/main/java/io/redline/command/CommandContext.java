@@ -81,6 +81,24 @@ public final class CommandContext {
   /** How many changes this command made; a write with none changed nothing (no wake-ups, no WATCH hits). */
   public long dirtyCount() { return dirty; }
 
+  /** A key this command changed in another database than the selected one. */
+  public record KeyInDb(int db, byte[] key) { }
+
+  private java.util.List<KeyInDb> otherDbKeys;
+
+  /**
+   * Records that {@code key} of database {@code db} changed (MOVE's and COPY ... DB's
+   * destination): like the command's own keys, it touches WATCHes and may serve parked clients.
+   */
+  public void changedInDb(int db, byte[] key) {
+    if (otherDbKeys == null) otherDbKeys = new java.util.ArrayList<>(1);
+    otherDbKeys.add(new KeyInDb(db, key));
+  }
+
+  public java.util.List<KeyInDb> otherDbKeys() {
+    return otherDbKeys == null ? java.util.List.of() : otherDbKeys;
+  }
+
   // ---- what the AOF (and later replicas) get: the command's effects (io.redline.aof) -----------
 
   /** Null: the command is logged as it was sent; else the commands to log instead, in order. */

@@ -71,6 +71,10 @@ final class BlockingService {
     for (byte[] k : keys) ready.add(k);
     int db = ctx.dbIndex();
     while (!ready.isEmpty()) serveKey(scope, db, ready.poll(), ready);
+    for (CommandContext.KeyInDb k : ctx.otherDbKeys()) { // MOVE, COPY ... DB: the key in its new database
+      ready.add(k.key());
+      while (!ready.isEmpty()) serveKey(scope, k.db(), ready.poll(), ready);
+    }
   }
 
   private boolean anyParked(Scope scope) {
@@ -165,10 +169,28 @@ final class BlockingService {
   /** On the client's loop: the timeout passed before any key became ready. */
   private void timedOut(Waiter w) {
     if (!w.done.compareAndSet(false, true)) return;
+    answerUnserved(w, false);
+  }
+
+  /**
+   * CLIENT UNBLOCK, from any thread: answers a parked client as its timeout would, or with
+   * Redis's UNBLOCKED error. False when it was answered already (served, timed out, gone).
+   */
+  boolean unblock(Waiter w, boolean withError) {
+    if (!w.done.compareAndSet(false, true)) return false;
+    w.cancelTimeout();
+    w.client.home().controlOrRun(() -> answerUnserved(w, withError));
+    return true;
+  }
+
+  /** On the client's loop, once {@code w} is done without a key: drops it and writes its reply. */
+  private void answerUnserved(Waiter w, boolean withError) {
     w.client.parkedOn(null);
     unregister(w, -1);
     ByteBuf buf = PooledByteBufAllocator.DEFAULT.heapBuffer(16);
-    w.handler.timeoutReply(new ReplyWriter(buf, w.resp));
+    ReplyWriter out = new ReplyWriter(buf, w.resp);
+    if (withError) out.error("UNBLOCKED client unblocked via CLIENT UNBLOCK");
+    else w.handler.timeoutReply(out);
     w.client.complete(w.slot, buf);
   }
 

@@ -530,6 +530,12 @@ public final class ClientConnection implements Subscriber {
   /** Whether the client is parked in a blocking command (INFO blocked_clients, CLIENT LIST flags). */
   public boolean isBlocked() { return parked != null; }
 
+  /** CLIENT UNBLOCK: ends the blocking command this client is parked in; false if none. Any thread. */
+  public boolean unblock(boolean withError) {
+    Waiter w = parked;
+    return w != null && server.blocking().unblock(w, withError);
+  }
+
   /** On the home loop: see {@link CommandDispatcher#retryParked}. */
   void retryParked(Waiter w) {
     if (closed) return;

@@ -67,6 +67,10 @@ final class WatchService {
       int shard = router.shardOf(key);
       if (scope.holds(shard)) touch(shard, ctx.dbIndex(), key);
     }
+    for (CommandContext.KeyInDb k : ctx.otherDbKeys()) {
+      int shard = router.shardOf(k.key());
+      if (scope.holds(shard)) touch(shard, k.db(), k.key());
+    }
   }
 
   private void touch(int shard, int db, byte[] key) {

@@ -5,7 +5,7 @@ import io.redline.command.CommandHandler;
 
 /**
  * CLIENT HELP: Redis's help text, less the subcommands Redline does not serve (CACHING,
- * GETREDIR, TRACKING, TRACKINGINFO, UNBLOCK), plus Redis 7.2's NO-TOUCH and SETINFO.
+ * GETREDIR, TRACKING, TRACKINGINFO), plus Redis 7.2's NO-TOUCH and SETINFO.
  */
 public final class ClientHelp implements CommandHandler {
   private static final String[] LINES = {
@@ -42,6 +42,8 @@ public final class ClientHelp implements CommandHandler {
     "    Control the replies sent to the current connection.",
     "SETNAME <name>",
     "    Assign the name <name> to the current connection.",
+    "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+    "    Unblock the specified blocked client.",
     "SETINFO <option> <value>",
     "    Set client meta attr. Options are:",
     "    * LIB-NAME: the client lib name.",

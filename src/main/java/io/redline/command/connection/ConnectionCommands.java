@@ -33,6 +33,7 @@ public final class ConnectionCommands implements CommandFamily {
     t.bind("client|reply", Route.CONNECTION, new ClientReply());
     t.bind("client|pause", Route.CONNECTION, new ClientPause());
     t.bind("client|unpause", Route.CONNECTION, new ClientUnpause());
+    t.bind("client|unblock", Route.CONNECTION, new ClientUnblock());
     t.bind("client|no-evict", Route.CONNECTION, new ClientSwitch(ClientConnection::noEvict));
     t.bind("client|no-touch", Route.CONNECTION, new ClientSwitch(ClientConnection::noTouch));
     t.bind("client|help", Route.CONNECTION, new ClientHelp());

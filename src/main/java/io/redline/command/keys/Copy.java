@@ -59,6 +59,7 @@ public final class Copy implements CommandHandler {
     ctx.keyEvent(KeyEvent.NEW, copy.key(), dstIndex);
     if (src.hasExpiry()) dst.setExpire(copy, src.expireAt());
     ctx.keyEvent(KeyEvent.COPY_TO, copy.key(), dstIndex);
+    if (dstIndex != ctx.dbIndex()) ctx.changedInDb(dstIndex, copy.key());
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

@@ -40,6 +40,7 @@ public final class Move implements CommandHandler {
     if (e.hasExpiry()) dst.setExpire(moved, e.expireAt());
     ctx.keyEvent(KeyEvent.MOVE_FROM, e.key(), src.index());
     ctx.keyEvent(KeyEvent.MOVE_TO, moved.key(), dst.index());
+    ctx.changedInDb(dst.index(), moved.key());
     ctx.dirty(1);
     ctx.reply.integer(1);
   }

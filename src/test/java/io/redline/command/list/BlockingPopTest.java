@@ -36,6 +36,45 @@ class BlockingPopTest {
     }
   }
 
+  /** As Redis: a list that MOVE or COPY ... DB brings into a database serves a client parked there. */
+  @Test
+  void moveAndCopyIntoAnotherDatabaseServeItsWaiters() throws Exception {
+    try (RawClient admin = redline.connect(); RawClient moved = redline.connect(); RawClient copied = redline.connect()) {
+      admin.call("SELECT", "0");
+      admin.call("DEL", "mv", "cp");
+      moved.call("SELECT", "1");
+      moved.call("DEL", "mv");
+      moved.send("BLPOP", "mv", "5");
+      copied.call("SELECT", "2");
+      copied.call("DEL", "cp");
+      copied.send("BLPOP", "cp", "5");
+      awaitBlocked(admin, 2);
+      admin.call("RPUSH", "mv", "a");
+      assertEquals(":1\r\n", admin.callText("MOVE", "mv", "1"));
+      assertEquals("*2\r\n$2\r\nmv\r\n$1\r\na\r\n", new String(moved.readRaw()));
+      admin.call("RPUSH", "cp", "b");
+      assertEquals(":1\r\n", admin.callText("COPY", "cp", "cp", "DB", "2"));
+      assertEquals("*2\r\n$2\r\ncp\r\n$1\r\nb\r\n", new String(copied.readRaw()));
+      assertEquals(":1\r\n", admin.callText("LLEN", "cp"), "the source list is untouched");
+    }
+  }
+
+  /** MOVE into a database touches a WATCH there, as Redis's signalModifiedKey on both databases. */
+  @Test
+  void moveTouchesAWatchInTheTargetDatabase() throws Exception {
+    try (RawClient admin = redline.connect(); RawClient watcher = redline.connect()) {
+      admin.call("DEL", "wmv");
+      watcher.call("SELECT", "3");
+      watcher.call("DEL", "wmv");
+      watcher.call("WATCH", "wmv");
+      admin.call("SET", "wmv", "x");
+      assertEquals(":1\r\n", admin.callText("MOVE", "wmv", "3"));
+      watcher.call("MULTI");
+      watcher.call("GET", "wmv");
+      assertEquals("*-1\r\n", watcher.callText("EXEC"));
+    }
+  }
+
   @Test
   void waitersAreServedInArrivalOrder() throws Exception {
     try (RawClient admin = redline.connect()) {

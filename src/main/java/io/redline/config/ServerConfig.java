@@ -67,6 +67,9 @@ public final class ServerConfig {
     add(ConfigOption.integer("busy-reply-threshold", 5000, 0, Long.MAX_VALUE, true));
     alias("lua-time-limit", "busy-reply-threshold");
     add(ConfigOption.string("disabled-modules", "", false, false));
+    // SLOWLOG (docs/slowlog.md): microseconds; -1 logs nothing, 0 every command.
+    add(ConfigOption.integer("slowlog-log-slower-than", 10000, -1, Long.MAX_VALUE, true));
+    add(ConfigOption.integer("slowlog-max-len", 128, 0, Long.MAX_VALUE, true));
     // Stored as the flag bits: Redis prints them lossily ("AnKE" reads back "AKE", 'n' still on).
     add(ConfigOption.custom("notify-keyspace-events", "0", true, v -> {
       int flags = io.redline.notify.NotifyFlags.parse(v);
@@ -180,6 +183,12 @@ public final class ServerConfig {
   public long getLong(String name) { return Long.parseLong(values.get(name)); }
   public boolean getBool(String name) { return "yes".equals(values.get(name)); }
   public Path file() { return file; }
+
+  /** Whether the option's value is a secret (requirepass): never shown in logs or SLOWLOG. */
+  public boolean sensitive(String name) {
+    ConfigOption o = options.get(canonical(name.toLowerCase(java.util.Locale.ROOT)));
+    return o != null && o.sensitive;
+  }
 
   /** Runs {@code listener} with the new value whenever CONFIG SET changes the option. */
   public void onChange(String name, Consumer<String> listener) {

@@ -423,7 +423,9 @@ public final class CommandDispatcher {
       }
       server.memory().afterCommand(scope);
     }
-    spec.recordCall((System.nanoTime() - start) / 1000);
+    long micros = (System.nanoTime() - start) / 1000;
+    spec.recordCall(micros);
+    if (ctx.blockedKeys() == null && client != null) server.slowLog().record(spec, args, micros, client);
     if (buf.writerIndex() > before && buf.getByte(before) == '-') {
       server.stats().countError(errorCode(buf, before + 1));
       spec.recordFailed();

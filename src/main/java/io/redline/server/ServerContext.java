@@ -25,6 +25,8 @@ public final class ServerContext {
   private volatile Runnable shutdownAction = () -> {};
   private volatile int boundPort;
   private final BlockingService blocking;
+  /** SLOWLOG's entries (docs/slowlog.md). */
+  private final SlowLog slowLog;
   private final WatchService watches;
   private final io.redline.pubsub.PubSubHub pubsub;
   private final io.redline.command.BusyTracker busy = new io.redline.command.BusyTracker();
@@ -53,6 +55,7 @@ public final class ServerContext {
     new SecureRandom().nextBytes(id);
     this.runId = HexFormat.of().formatHex(id);
     this.blocking = new BlockingService(this);
+    this.slowLog = new SlowLog(config);
     this.watches = new WatchService(router);
     this.pubsub = new io.redline.pubsub.PubSubHub(router, config);
     this.notifier = new io.redline.notify.KeyspaceNotifier(config.getInt("notify-keyspace-events"));
@@ -78,6 +81,7 @@ public final class ServerContext {
   public ClientRegistry clients() { return clients; }
   public ServerStats stats() { return stats; }
   BlockingService blocking() { return blocking; }
+  public SlowLog slowLog() { return slowLog; }
   WatchService watches() { return watches; }
   /** Pub/sub: channels, patterns, shard channels, PUBLISH from any thread, output buffer limits. */
   public io.redline.pubsub.PubSubHub pubsub() { return pubsub; }

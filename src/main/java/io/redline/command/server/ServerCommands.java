@@ -17,6 +17,10 @@ public final class ServerCommands implements CommandFamily {
     // INFO holds every shard so the keyspace section can count keys on all of them.
     t.bind("info", Route.ALL_SHARDS, new Info());
     t.bind("time", Route.CONNECTION, new Time());
+    t.bind("slowlog|get", Route.CONNECTION, SlowlogCommands.get());
+    t.bind("slowlog|len", Route.CONNECTION, SlowlogCommands.len());
+    t.bind("slowlog|reset", Route.CONNECTION, SlowlogCommands.reset());
+    t.bind("slowlog|help", Route.CONNECTION, SlowlogCommands.help());
     t.bind("shutdown", Route.CONNECTION, new Shutdown());
 
     t.bind("config|get", Route.CONNECTION, new ConfigGet());

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # AOF throughput: redis-benchmark SET against redis-server and Redline with appendonly yes, for
-# appendfsync always and everysec; median of 3 rounds each, each after one uncounted warm-up run. Usage: perf/aof-bench.sh [N] [CLIENTS]
+# appendfsync always and everysec; median of 3 rounds each, each after three uncounted warm-up runs. Usage: perf/aof-bench.sh [N] [CLIENTS]
 # JAR=... picks the Redline jar (default target/redline.jar).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,9 @@ for fsync in always everysec; do
       fi
       pid=$!
       wait_up $port
-      rps $port >/dev/null # warm-up (the JVM's JIT; the same for both servers), not counted
+      # warm-up, not counted: three runs, which a JVM needs before its JIT has compiled the write
+      # path (the same for both servers; Redis needs none)
+      for _ in 1 2 3; do rps $port >/dev/null; done
       runs+=("$(rps $port)")
       kill $pid; wait $pid 2>/dev/null || true; rm -rf "$dir"
     done

@@ -31,7 +31,17 @@ final class AofWriter {
 
   private record Waiter(long offset, Executor executor, Runnable action) {}
 
+  /**
+   * Under everysec and no, the writer lets this long pass after it wakes before it takes what was
+   * appended: commands arrive one by one, and a write (and a wake-up) per command cost the event
+   * loops more than the commands did. Redis likewise writes its AOF buffer once per event-loop
+   * round, not per command.
+   */
+  private static final long GATHER_NANOS = 500_000;
+
   private final Object lock = new Object();
+  /** The writer is waiting for work: an append must wake it (only the first one after it slept). */
+  private boolean writerIdle;
   private byte[] pending = new byte[64 * 1024];
   private int pendingLength;
   /** Sealed work in order: byte[] segments and Rotate markers. */
@@ -86,7 +96,10 @@ final class AofWriter {
       System.arraycopy(b, 0, pending, pendingLength, len);
       pendingLength += len;
       appended += len;
-      lock.notify();
+      if (writerIdle) {
+        writerIdle = false;
+        lock.notify();
+      }
     }
   }
 
@@ -124,14 +137,22 @@ final class AofWriter {
       List<Object> work = new ArrayList<>();
       long upTo;
       boolean waited;
+      boolean gather;
       synchronized (lock) {
         while (pendingLength == 0 && sealed.isEmpty() && !stopping && !fsyncDue()) {
+          writerIdle = true;
           try {
             lock.wait(everysec() ? 1000 : 0);
           } catch (InterruptedException e) {
             return;
+          } finally {
+            writerIdle = false;
           }
         }
+        gather = waiters.isEmpty() && !stopping && sealed.isEmpty() && !"always".equals(fsyncPolicy);
+      }
+      if (gather) java.util.concurrent.locks.LockSupport.parkNanos(GATHER_NANOS);
+      synchronized (lock) {
         seal();
         work.addAll(sealed);
         sealed.clear();

@@ -253,6 +253,7 @@ public final class CommandContext {
     CommandContext sub = new CommandContext(server, spec, a, w, client, scope, dbIndex, now).noBlocking();
     sub.fromScript = true;
     spec.handler().execute(sub);
+    server.monitors().feedScriptCall(spec, a, dbIndex);
     if (sub.dirtyCount() > 0) {
       dirty += sub.dirtyCount();
       if (nestedWrites == null) nestedWrites = new java.util.ArrayList<>();

@@ -367,8 +367,21 @@ public final class ClientConnection implements Subscriber {
   public boolean deliver(Delivery d) {
     Subscriptions s = subscriptions;
     if (closed || s == null || !s.covers(d) || replyMode == ReplyMode.OFF) return false;
-    byte[] frame = d.encoded(resp);
-    if (pending.isEmpty() || (resp >= 3 && !anyReplyWaiting())) {
+    appendOutOfBand(d.encoded(resp), resp >= 3);
+    // Checked in full after the batch (flushDeliveries); within a batch only once the unflushed
+    // part alone is large, so one long batch cannot overshoot the limits by much.
+    if (out != null && out.readableBytes() >= IN_BATCH_CHECK_BYTES) checkOutputLimits();
+    if (closed || deliveriesUnflushed) return false;
+    deliveriesUnflushed = true;
+    return true;
+  }
+
+  /**
+   * Output that is not a reply to this client's commands (a message, a MONITOR line): behind every
+   * reply owed, unless it is a RESP3 push that may pass replies still being computed elsewhere.
+   */
+  private void appendOutOfBand(byte[] frame, boolean push) {
+    if (pending.isEmpty() || (push && !anyReplyWaiting())) {
       out().writeBytes(frame);
     } else {
       PendingReply slot = new PendingReply();
@@ -377,12 +390,38 @@ public final class ClientConnection implements Subscriber {
       slot.done = true;
       pending.add(slot);
     }
-    // Checked in full after the batch (flushDeliveries); within a batch only once the unflushed
-    // part alone is large, so one long batch cannot overshoot the limits by much.
-    if (out != null && out.readableBytes() >= IN_BATCH_CHECK_BYTES) checkOutputLimits();
-    if (closed || deliveriesUnflushed) return false;
-    deliveriesUnflushed = true;
-    return true;
+  }
+
+  // ---- MONITOR ------------------------------------------------------------------------------
+
+  /** Lines for this monitor, from any thread; null until MONITOR. */
+  private volatile java.util.Queue<byte[]> monitorQueue;
+  private final java.util.concurrent.atomic.AtomicBoolean monitorDrainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** MONITOR: from now on every command the server runs is written here; false if it already was. Home loop. */
+  public boolean startMonitoring() {
+    if (monitorQueue != null) return false;
+    monitorQueue = new org.jctools.queues.MpscUnboundedXaddArrayQueue<>(256);
+    return server.monitors().add(this);
+  }
+
+  /** Monitor flag "O" of CLIENT LIST. Any thread. */
+  public boolean monitoring() { return monitorQueue != null; }
+
+  /** A MONITOR line (see {@link Monitors}), from any thread: written on the home loop, one flush per batch. */
+  void monitorLine(byte[] line) {
+    java.util.Queue<byte[]> q = monitorQueue;
+    if (q == null) return;
+    q.offer(line);
+    if (monitorDrainScheduled.compareAndSet(false, true)) home.loop().execute(this::drainMonitorLines);
+  }
+
+  private void drainMonitorLines() {
+    monitorDrainScheduled.set(false);
+    if (closed) return;
+    byte[] line;
+    while ((line = monitorQueue.poll()) != null) appendOutOfBand(line, false);
+    flush();
   }
 
   /** A reply that is complete but held behind an unfinished one: later output must queue too. */
@@ -468,6 +507,7 @@ public final class ClientConnection implements Subscriber {
   private void onClosed() {
     closed = true;
     dropSubscriptions();
+    if (monitorQueue != null) server.monitors().remove(this);
     outputGuard.release();
     Waiter w = parked;
     if (w != null) server.blocking().abandoned(w);
@@ -582,6 +622,10 @@ public final class ClientConnection implements Subscriber {
 
   /** RESET: the connection's state as a fresh connection has it (Redis 7.0 keeps NO-EVICT). */
   public void resetSession() {
+    if (monitorQueue != null) { // RESET ends MONITOR, as in Redis
+      server.monitors().remove(this);
+      monitorQueue = null;
+    }
     dropSubscriptions(); // silently, as Redis's RESET does
     db = 0;
     resp = 2;

@@ -8,6 +8,7 @@ import io.redline.command.ExecCommand;
 import io.redline.command.OffLoopCommand;
 import io.redline.command.SequencedCommand;
 import io.redline.command.IntList;
+import io.redline.command.Route;
 import io.redline.protocol.Args;
 import io.redline.protocol.ReplyWriter;
 import io.redline.shard.MultiShardTx;
@@ -70,7 +71,7 @@ public final class CommandDispatcher {
     }
     server.stats().commandsProcessed.increment();
     if (spec.handler() instanceof ExecCommand) {
-      exec(client);
+      exec(client, spec, args);
       return client.acceptingCommands() && client.pendingReplies() < MAX_PENDING;
     }
     switch (spec.route()) {
@@ -126,16 +127,18 @@ public final class CommandDispatcher {
    * keys) live on, answering an array of their replies — or a null array when a watched key was
    * touched, or EXECABORT when a command was refused while queuing.
    */
-  private void exec(ClientConnection client) {
+  private void exec(ClientConnection client, CommandSpec spec, Args args) {
     TransactionState tx = client.transaction();
     if (tx == null) {
       writerFor(client).error("ERR EXEC without MULTI");
+      feedMonitors(spec, args, client.db(), client);
       return;
     }
     WatchState watch = client.takeWatch(); // EXEC always ends the transaction and the watches
     if (tx.aborted) {
       server.watches().unwatch(watch);
       writerFor(client).error("EXECABORT Transaction discarded because of previous errors.");
+      feedMonitors(spec, args, client.db(), client);
       return;
     }
     boolean[] involved = new boolean[router.shardCount()];
@@ -147,15 +150,18 @@ public final class CommandDispatcher {
     if (shards.length == 0) {
       runTransaction(client, tx, watch, homeScope, writerFor(client));
       server.watches().unwatch(watch);
+      feedMonitors(spec, args, client.db(), client);
       return;
     }
     sendBatches();
     PendingReply slot = client.reserve(involved[home.index()]);
     Scope scope = Scope.of(router, shards);
+    Args execArgs = server.monitors().active() ? args.detach() : null;
     server.scheduler().schedule(new MultiShardTx(home, shards, () -> {
       ByteBuf buf = client.alloc().heapBuffer(256);
       runTransaction(client, tx, watch, scope, new ReplyWriter(buf, resp));
       server.watches().unwatch(watch);
+      if (execArgs != null) feedMonitors(spec, execArgs, client.db(), client); // on the client's loop
       if (discard) buf.clear();
       client.complete(slot, buf);
     }));
@@ -415,6 +421,9 @@ public final class CommandDispatcher {
     if (oom != null) {
       w.error(oom);
     } else {
+      // A script is shown before it runs, so the commands it calls follow it (Redis's skip_monitor).
+      boolean monitorFirst = spec.hasFlag("skip_monitor");
+      if (monitorFirst) feedMonitors(spec, args, db, client);
       try {
         spec.handler().execute(ctx);
       } catch (RuntimeException e) {
@@ -422,6 +431,8 @@ public final class CommandDispatcher {
         w.error("ERR " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
       server.memory().afterCommand(scope);
+      // After it ran, with the database it left selected (SELECT shows its new one, as in Redis).
+      if (!monitorFirst) feedMonitors(spec, args, spec.route() == Route.CONNECTION && client != null ? client.db() : db, client);
     }
     long micros = (System.nanoTime() - start) / 1000;
     spec.recordCall(micros);
@@ -431,6 +442,11 @@ public final class CommandDispatcher {
       spec.recordFailed();
     }
     return ctx;
+  }
+
+  /** MONITOR: shows the command to every monitoring client (nothing when there are none). */
+  private void feedMonitors(CommandSpec spec, Args args, int db, ClientConnection client) {
+    if (client != null && server.monitors().active()) server.monitors().feed(spec, args, db, client.address());
   }
 
   /** The error's first word (ERR, WRONGTYPE...), as INFO errorstats groups them. */

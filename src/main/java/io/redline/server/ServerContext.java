@@ -27,6 +27,8 @@ public final class ServerContext {
   private final BlockingService blocking;
   /** SLOWLOG's entries (docs/slowlog.md). */
   private final SlowLog slowLog;
+  /** MONITOR's clients (docs/monitor.md). */
+  private final Monitors monitors;
   private final WatchService watches;
   private final io.redline.pubsub.PubSubHub pubsub;
   private final io.redline.command.BusyTracker busy = new io.redline.command.BusyTracker();
@@ -56,6 +58,7 @@ public final class ServerContext {
     this.runId = HexFormat.of().formatHex(id);
     this.blocking = new BlockingService(this);
     this.slowLog = new SlowLog(config);
+    this.monitors = new Monitors(config);
     this.watches = new WatchService(router);
     this.pubsub = new io.redline.pubsub.PubSubHub(router, config);
     this.notifier = new io.redline.notify.KeyspaceNotifier(config.getInt("notify-keyspace-events"));
@@ -82,6 +85,7 @@ public final class ServerContext {
   public ServerStats stats() { return stats; }
   BlockingService blocking() { return blocking; }
   public SlowLog slowLog() { return slowLog; }
+  public Monitors monitors() { return monitors; }
   WatchService watches() { return watches; }
   /** Pub/sub: channels, patterns, shard channels, PUBLISH from any thread, output buffer limits. */
   public io.redline.pubsub.PubSubHub pubsub() { return pubsub; }

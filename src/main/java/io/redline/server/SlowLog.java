@@ -19,7 +19,6 @@ public final class SlowLog {
   /** Redis's SLOWLOG_ENTRY_MAX_ARGC and SLOWLOG_ENTRY_MAX_STRING. */
   private static final int MAX_ARGS = 32;
   private static final int MAX_STRING = 128;
-  private static final byte[] REDACTED = "(redacted)".getBytes(StandardCharsets.US_ASCII);
 
   /** One logged command: Unix seconds, microseconds it ran, its (truncated) arguments, client address and name. */
   public record Entry(long id, long timestamp, long micros, byte[][] args, String address, String name) { }
@@ -70,14 +69,14 @@ public final class SlowLog {
    */
   private byte[][] loggedArgs(CommandSpec spec, Args args) {
     int argc = args.size();
-    boolean[] redact = secrets(spec, args);
+    boolean[] redact = Redaction.secrets(spec, args, config);
     int kept = Math.min(argc, MAX_ARGS);
     byte[][] out = new byte[kept][];
     for (int j = 0; j < kept; j++) {
       if (kept != argc && j == kept - 1) {
         out[j] = ("... (" + (argc - kept + 1) + " more arguments)").getBytes(StandardCharsets.US_ASCII);
       } else if (redact != null && redact[j]) {
-        out[j] = REDACTED;
+        out[j] = Redaction.REDACTED;
       } else if (args.length(j) > MAX_STRING) {
         byte[] head = Arrays.copyOfRange(args.buffer(), args.offset(j), args.offset(j) + MAX_STRING);
         byte[] tail = ("... (" + (args.length(j) - MAX_STRING) + " more bytes)").getBytes(StandardCharsets.US_ASCII);
@@ -88,36 +87,5 @@ public final class SlowLog {
       }
     }
     return out;
-  }
-
-  /** Which arguments Redis redacts: AUTH's, HELLO's after AUTH, CONFIG SET's sensitive values. */
-  private boolean[] secrets(CommandSpec spec, Args args) {
-    boolean[] r = null;
-    switch (spec.name()) {
-      case "auth" -> {
-        r = new boolean[args.size()];
-        Arrays.fill(r, 1, r.length, true);
-      }
-      case "hello" -> {
-        for (int j = 2; j + 2 < args.size(); j++) {
-          if (args.is(j, "AUTH")) {
-            r = new boolean[args.size()];
-            r[j + 1] = true;
-            r[j + 2] = true;
-            break;
-          }
-        }
-      }
-      case "config|set" -> {
-        for (int j = 2; j + 1 < args.size(); j += 2) {
-          if (config.sensitive(args.string(j))) {
-            if (r == null) r = new boolean[args.size()];
-            r[j + 1] = true;
-          }
-        }
-      }
-      default -> { }
-    }
-    return r;
   }
 }

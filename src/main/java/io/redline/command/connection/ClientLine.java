@@ -51,6 +51,7 @@ public final class ClientLine {
   /** Redis's flag letters for the states Redline has; "N" when none applies. */
   private static String flags(ClientConnection c) {
     StringBuilder f = new StringBuilder();
+    if (c.monitoring()) f.append('O');
     if (c.subscribed()) f.append('P');
     if (c.inMulti()) f.append('x');
     if (c.isBlocked() || c.holdingPausedCommand()) f.append('b'); // Redis shows paused clients as blocked too

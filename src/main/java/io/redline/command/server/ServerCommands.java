@@ -17,6 +17,7 @@ public final class ServerCommands implements CommandFamily {
     // INFO holds every shard so the keyspace section can count keys on all of them.
     t.bind("info", Route.ALL_SHARDS, new Info());
     t.bind("time", Route.CONNECTION, new Time());
+    t.bind("monitor", Route.CONNECTION, new Monitor());
     t.bind("slowlog|get", Route.CONNECTION, SlowlogCommands.get());
     t.bind("slowlog|len", Route.CONNECTION, SlowlogCommands.len());
     t.bind("slowlog|reset", Route.CONNECTION, SlowlogCommands.reset());

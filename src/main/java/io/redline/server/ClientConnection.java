@@ -73,12 +73,7 @@ public final class ClientConnection implements Subscriber {
   private int resp = 2;
   private boolean authenticated;
   private String name = "";
-  private String libName = "";
-  private String libVersion = "";
-  private ReplyMode replyMode = ReplyMode.ON;
-  private boolean skipThisReply;
-  private boolean noEvict;
-  private boolean noTouch;
+  private final ClientSettings settings = new ClientSettings();
   private volatile String lastCommand = "NULL";
   private final long createdMillis = System.currentTimeMillis();
   private volatile long lastInteractionMillis = createdMillis;
@@ -366,7 +361,7 @@ public final class ClientConnection implements Subscriber {
   @Override
   public boolean deliver(Delivery d) {
     Subscriptions s = subscriptions;
-    if (closed || s == null || !s.covers(d) || replyMode == ReplyMode.OFF) return false;
+    if (closed || s == null || !s.covers(d) || settings.replyMode() == ReplyMode.OFF) return false;
     appendOutOfBand(d.encoded(resp), resp >= 3);
     // Checked in full after the batch (flushDeliveries); within a batch only once the unflushed
     // part alone is large, so one long batch cannot overshoot the limits by much.
@@ -394,33 +389,29 @@ public final class ClientConnection implements Subscriber {
 
   // ---- MONITOR ------------------------------------------------------------------------------
 
-  /** Lines for this monitor, from any thread; null until MONITOR. */
-  private volatile java.util.Queue<byte[]> monitorQueue;
-  private final java.util.concurrent.atomic.AtomicBoolean monitorDrainScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Null until MONITOR (and again after RESET). */
+  private volatile MonitorLines monitor;
 
-  /** MONITOR: from now on every command the server runs is written here; false if it already was. Home loop. */
+  /** MONITOR: from now on every command the server runs is shown here; false if it already was. Home loop. */
   public boolean startMonitoring() {
-    if (monitorQueue != null) return false;
-    monitorQueue = new org.jctools.queues.MpscUnboundedXaddArrayQueue<>(256);
+    if (monitor != null) return false;
+    monitor = new MonitorLines(this);
     return server.monitors().add(this);
   }
 
   /** Monitor flag "O" of CLIENT LIST. Any thread. */
-  public boolean monitoring() { return monitorQueue != null; }
+  public boolean monitoring() { return monitor != null; }
 
-  /** A MONITOR line (see {@link Monitors}), from any thread: written on the home loop, one flush per batch. */
+  /** A MONITOR line, from any thread. */
   void monitorLine(byte[] line) {
-    java.util.Queue<byte[]> q = monitorQueue;
-    if (q == null) return;
-    q.offer(line);
-    if (monitorDrainScheduled.compareAndSet(false, true)) home.loop().execute(this::drainMonitorLines);
+    MonitorLines m = monitor;
+    if (m != null) m.offer(line);
   }
 
-  private void drainMonitorLines() {
-    monitorDrainScheduled.set(false);
-    if (closed) return;
+  /** On the home loop: the lines offered since the last batch. */
+  void writeMonitorLines(java.util.Queue<byte[]> lines) {
     byte[] line;
-    while ((line = monitorQueue.poll()) != null) appendOutOfBand(line, false);
+    while ((line = lines.poll()) != null) if (!closed && monitor != null) appendOutOfBand(line, false);
     flush();
   }
 
@@ -507,7 +498,7 @@ public final class ClientConnection implements Subscriber {
   private void onClosed() {
     closed = true;
     dropSubscriptions();
-    if (monitorQueue != null) server.monitors().remove(this);
+    if (monitor != null) server.monitors().remove(this);
     outputGuard.release();
     Waiter w = parked;
     if (w != null) server.blocking().abandoned(w);
@@ -600,46 +591,23 @@ public final class ClientConnection implements Subscriber {
 
   public String name() { return name; }
   public void name(String n) { this.name = n; }
-  public String libName() { return libName; }
-  public void libName(String n) { this.libName = n; }
-  public String libVersion() { return libVersion; }
-  public void libVersion(String v) { this.libVersion = v; }
-  public ReplyMode replyMode() { return replyMode; }
-  public void replyMode(ReplyMode m) { this.replyMode = m; }
-
-  /** CLIENT REPLY SKIP: the next command's reply is thrown away. */
-  public void skipNextReply() { this.skipThisReply = true; }
-
-  /** CLIENT REPLY OFF / SKIP: whether the command being dispatched must have its reply discarded. */
-  boolean takeReplySuppression() {
-    if (replyMode == ReplyMode.OFF) return true;
-    if (skipThisReply) {
-      skipThisReply = false;
-      return true;
-    }
-    return false;
-  }
+  /** CLIENT SETINFO, REPLY, NO-EVICT, NO-TOUCH. */
+  public ClientSettings settings() { return settings; }
 
   /** RESET: the connection's state as a fresh connection has it (Redis 7.0 keeps NO-EVICT). */
   public void resetSession() {
-    if (monitorQueue != null) { // RESET ends MONITOR, as in Redis
+    if (monitor != null) { // RESET ends MONITOR, as in Redis
       server.monitors().remove(this);
-      monitorQueue = null;
+      monitor = null;
     }
     dropSubscriptions(); // silently, as Redis's RESET does
     db = 0;
     resp = 2;
     name = "";
-    replyMode = ReplyMode.ON;
-    skipThisReply = false;
-    noTouch = false;
+    settings.reset();
     authenticated(server.config().get("requirepass").isEmpty());
     endMulti();
   }
-  public boolean noEvict() { return noEvict; }
-  public void noEvict(boolean b) { this.noEvict = b; }
-  public boolean noTouch() { return noTouch; }
-  public void noTouch(boolean b) { this.noTouch = b; }
   public String lastCommand() { return lastCommand; }
   void lastCommand(String c) { this.lastCommand = c; }
   public long createdMillis() { return createdMillis; }

@@ -396,7 +396,7 @@ public final class CommandDispatcher {
 
   /** CLIENT REPLY OFF / SKIP: the command runs, its reply is thrown away. */
   private boolean suppressReply(ClientConnection client) {
-    return client.takeReplySuppression();
+    return client.settings().takeReplySuppression();
   }
 
   private ReplyWriter writerFor(ClientConnection client) {

@@ -62,7 +62,7 @@ final class CommandPreconditions {
 
   private void reject(ClientConnection client, String error) {
     server.stats().countError(error.substring(0, Math.max(0, error.indexOf(' '))));
-    if (client.takeReplySuppression()) return; // CLIENT REPLY OFF/SKIP silence errors too
+    if (client.settings().takeReplySuppression()) return; // CLIENT REPLY OFF/SKIP silence errors too
     ReplyWriter w = client.replyWriter();
     w.errorLatin1(error); // client bytes quoted in the error go back byte for byte
   }

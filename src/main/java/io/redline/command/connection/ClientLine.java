@@ -43,8 +43,8 @@ public final class ClientLine {
     b.append(" cmd=").append(c.lastCommand());
     b.append(" user=default redir=-1");
     b.append(" resp=").append(c.resp());
-    b.append(" lib-name=").append(c.libName());
-    b.append(" lib-ver=").append(c.libVersion());
+    b.append(" lib-name=").append(c.settings().libName());
+    b.append(" lib-ver=").append(c.settings().libVersion());
     return b.toString();
   }
 
@@ -56,8 +56,8 @@ public final class ClientLine {
     if (c.inMulti()) f.append('x');
     if (c.isBlocked() || c.holdingPausedCommand()) f.append('b'); // Redis shows paused clients as blocked too
     if (c.closingAfterReplies()) f.append('c');
-    if (c.noEvict()) f.append('e');
-    if (c.noTouch()) f.append('T');
+    if (c.settings().noEvict()) f.append('e');
+    if (c.settings().noTouch()) f.append('T');
     return f.length() == 0 ? "N" : f.toString();
   }
 }

@@ -15,12 +15,12 @@ public final class ClientReply implements CommandHandler {
   public void execute(CommandContext ctx) {
     ClientConnection client = ctx.client();
     if (ctx.args.is(2, "ON")) {
-      client.replyMode(ReplyMode.ON);
+      client.settings().replyMode(ReplyMode.ON);
       client.replyWriter().ok();
     } else if (ctx.args.is(2, "OFF")) {
-      client.replyMode(ReplyMode.OFF);
+      client.settings().replyMode(ReplyMode.OFF);
     } else if (ctx.args.is(2, "SKIP")) {
-      if (client.replyMode() != ReplyMode.OFF) client.skipNextReply();
+      if (client.settings().replyMode() != ReplyMode.OFF) client.settings().skipNextReply();
     } else {
       ctx.error(Errors.SYNTAX);
     }

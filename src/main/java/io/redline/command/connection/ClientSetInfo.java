@@ -20,8 +20,8 @@ public final class ClientSetInfo implements CommandHandler {
       ctx.error("ERR " + a.string(2) + " cannot contain spaces, newlines or special characters.");
       return;
     }
-    if (libName) ctx.client().libName(a.string(3));
-    else ctx.client().libVersion(a.string(3));
+    if (libName) ctx.client().settings().libName(a.string(3));
+    else ctx.client().settings().libVersion(a.string(3));
     ctx.reply.ok();
   }
 }

@@ -3,7 +3,7 @@ package io.redline.command.connection;
 import io.redline.command.CommandFamily;
 import io.redline.command.CommandTable;
 import io.redline.command.Route;
-import io.redline.server.ClientConnection;
+import io.redline.server.ClientSettings;
 import java.util.List;
 
 /** Connection commands: they run on the client's own loop and touch no keys. */
@@ -34,8 +34,8 @@ public final class ConnectionCommands implements CommandFamily {
     t.bind("client|pause", Route.CONNECTION, new ClientPause());
     t.bind("client|unpause", Route.CONNECTION, new ClientUnpause());
     t.bind("client|unblock", Route.CONNECTION, new ClientUnblock());
-    t.bind("client|no-evict", Route.CONNECTION, new ClientSwitch(ClientConnection::noEvict));
-    t.bind("client|no-touch", Route.CONNECTION, new ClientSwitch(ClientConnection::noTouch));
+    t.bind("client|no-evict", Route.CONNECTION, new ClientSwitch(ClientSettings::noEvict));
+    t.bind("client|no-touch", Route.CONNECTION, new ClientSwitch(ClientSettings::noTouch));
     t.bind("client|help", Route.CONNECTION, new ClientHelp());
   }
 }

@@ -12,7 +12,7 @@ public final class Reset implements CommandHandler {
     ClientConnection client = ctx.client();
     // Under CLIENT REPLY OFF the dispatcher gave us a discarding writer, but RESET turns replies
     // back on and Redis does send its "+RESET"; under SKIP the reply stays skipped, as in Redis.
-    boolean wasOff = client.replyMode() == ReplyMode.OFF;
+    boolean wasOff = client.settings().replyMode() == ReplyMode.OFF;
     client.resetSession();
     var w = wasOff ? client.replyWriter() : ctx.reply;
     w.resp(2);

@@ -42,16 +42,19 @@ final class CommandInfoReply {
     JsonArray docFlags = array(d, "doc_flags");
     String deprecatedSince = d.getString("deprecated_since");
     String replacedBy = d.getString("replaced_by");
+    String complexity = d.getString("complexity"); // MONITOR has none
     List<CommandSpec> subs = ServedCommands.subcommands(spec);
-    int n = 3 + (docFlags.isEmpty() ? 0 : 1) + (deprecatedSince == null ? 0 : 1) + (replacedBy == null ? 0 : 1)
+    int n = 2 + (complexity == null ? 0 : 1) + (docFlags.isEmpty() ? 0 : 1) + (deprecatedSince == null ? 0 : 1) + (replacedBy == null ? 0 : 1)
         + (subs.isEmpty() ? 0 : 1);
     w.map(n);
     w.bulk("since");
     w.bulk(d.getString("since"));
     w.bulk("group");
     w.bulk(d.getString("group"));
-    w.bulk("complexity");
-    w.bulk(d.getString("complexity"));
+    if (complexity != null) {
+      w.bulk("complexity");
+      w.bulk(complexity);
+    }
     if (!docFlags.isEmpty()) {
       w.bulk("doc_flags");
       statuses(w, docFlags);

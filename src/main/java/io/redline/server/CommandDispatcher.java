@@ -37,6 +37,8 @@ public final class CommandDispatcher {
   private final ShardRouter router;
   private final Shard home;
   private final Scope homeScope;
+  /** What the memory manager may settle and evict around a command without keys: nothing. */
+  private final Scope noShards;
   private final IntList keyPositions = new IntList();
   private final CommandPreconditions preconditions;
   private final HopBatch[] openBatches;
@@ -48,6 +50,7 @@ public final class CommandDispatcher {
     this.router = server.router();
     this.home = home;
     this.homeScope = router.scopeOf(home.index());
+    this.noShards = Scope.none(router);
     this.preconditions = new CommandPreconditions(server);
     this.openBatches = new HopBatch[router.shardCount()];
   }
@@ -417,7 +420,9 @@ public final class CommandDispatcher {
     CommandContext ctx = new CommandContext(server, spec, args, w, client, scope, db, System.currentTimeMillis());
     if (inTransaction) ctx.noBlocking();
     // maxmemory: evict first, then refuse a command that may grow memory if that did not help.
-    String oom = server.memory().beforeCommand(scope, spec, !inTransaction);
+    // A command without keys touches no shard's memory: its home shard may be held elsewhere.
+    Scope memoryScope = spec.route() == Route.CONNECTION ? noShards : scope;
+    String oom = server.memory().beforeCommand(memoryScope, spec, !inTransaction);
     if (oom != null) {
       w.error(oom);
     } else {
@@ -430,7 +435,7 @@ public final class CommandDispatcher {
         buf.writerIndex(before);
         w.error("ERR " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       }
-      server.memory().afterCommand(scope);
+      server.memory().afterCommand(memoryScope);
       // After it ran, with the database it left selected (SELECT shows its new one, as in Redis).
       if (!monitorFirst) feedMonitors(spec, args, spec.route() == Route.CONNECTION && client != null ? client.db() : db, client);
     }

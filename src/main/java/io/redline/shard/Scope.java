@@ -27,6 +27,11 @@ public final class Scope {
     return new Scope(router, held, shard.databaseCount(), null);
   }
 
+  /** No shard at all: what a command without keys may touch (CONNECTION route). */
+  public static Scope none(ShardRouter router) {
+    return new Scope(router, new Shard[router.shardCount()], 0, null);
+  }
+
   public static Scope of(ShardRouter router, Shard[] involved) {
     return new Scope(router, heldArray(router, involved), involved[0].databaseCount(), null);
   }

@@ -149,6 +149,52 @@ class ScriptShardsTest {
     }
   }
 
+  /**
+   * Scripts taking shards late among MULTI/EXEC, MSET and plain commands, and commands without
+   * keys (MULTI, PING) on loops whose shard a script holds: every reply is a proper one. Caught a
+   * command without keys settling its loop's shard's memory account while a script held it.
+   */
+  @Test
+  void mixedTrafficAroundScriptsNeverFails() throws Exception {
+    String script = """
+        redis.call('INCR', KEYS[1])
+        redis.call('SET', 'mix:u:' .. ARGV[1], ARGV[2])
+        redis.call('LPUSH', 'mix:l:' .. ARGV[2], ARGV[1])
+        redis.call('LTRIM', 'mix:l:' .. ARGV[2], 0, 3)
+        return redis.call('DBSIZE')
+        """;
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<?>> work = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      int seed = t;
+      work.add(pool.submit(() -> {
+        java.util.Random rnd = new java.util.Random(seed);
+        try (RawClient c = redline.connect()) {
+          c.readTimeout(30_000);
+          for (int i = 0; i < 1500; i++) {
+            String a = Integer.toString(rnd.nextInt(300));
+            String b = Integer.toString(rnd.nextInt(300));
+            if (seed < 3) {
+              assertTrue(c.callText("EVAL", script, "1", "mix:d:" + a, a, b).startsWith(":"));
+            } else if (seed < 5) {
+              assertEquals("+OK\r\n", c.callText("MULTI"));
+              c.call("SET", "mix:u:" + a, b);
+              c.call("INCR", "mix:n:" + b);
+              assertTrue(c.callText("EXEC").startsWith("*2\r\n"));
+              assertEquals("+OK\r\n", c.callText("MSET", "mix:u:" + b, a, "mix:v:" + a, b));
+            } else {
+              assertEquals("+PONG\r\n", c.callText("PING"));
+              assertTrue(c.callText("GET", "mix:u:" + a).startsWith("$"));
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : work) f.get(120, TimeUnit.SECONDS);
+    pool.shutdown();
+  }
+
   private static String[] mgetArgs(String[] keys) {
     String[] a = new String[keys.length + 1];
     a[0] = "MGET";

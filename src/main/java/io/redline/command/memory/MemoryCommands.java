@@ -23,5 +23,7 @@ public final class MemoryCommands implements CommandFamily {
     t.bind("memory|stats", Route.ALL_SHARDS, new MemoryStats());
     t.bind("memory|doctor", Route.CONNECTION, new MemoryDoctor());
     t.bind("memory|help", Route.CONNECTION, new MemoryHelp());
+    t.bind("memory|purge", Route.CONNECTION, new MemoryPurge());
+    t.bind("memory|malloc-stats", Route.CONNECTION, new MemoryMallocStats());
   }
 }

@@ -3,12 +3,16 @@ package io.redline.command.memory;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 
-/** MEMORY HELP: Redis's help lines for the subcommands Redline serves (no MALLOC-STATS or PURGE). */
+/** MEMORY HELP: Redis's help lines. */
 public final class MemoryHelp implements CommandHandler {
   private static final String[] LINES = {
     "MEMORY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
     "DOCTOR",
     "    Return memory problems reports.",
+    "MALLOC-STATS",
+    "    Return internal statistics report from the memory allocator.",
+    "PURGE",
+    "    Attempt to purge dirty pages for reclamation by the allocator.",
     "STATS",
     "    Return information about the memory usage of the server.",
     "USAGE <key> [SAMPLES <count>]",

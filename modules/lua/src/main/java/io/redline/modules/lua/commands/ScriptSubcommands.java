@@ -9,6 +9,26 @@ import java.nio.charset.StandardCharsets;
 final class ScriptSubcommands {
   private ScriptSubcommands() {}
 
+  /** SCRIPT HELP: Redis's lines, less SCRIPT DEBUG, which Redline does not serve. */
+  static CommandHandler help() {
+    return new io.redline.command.server.HelpReply(
+        "SCRIPT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "EXISTS <sha1> [<sha1> ...]",
+        "    Return information about the existence of the scripts in the script cache.",
+        "FLUSH [ASYNC|SYNC]",
+        "    Flush the Lua scripts cache. Very dangerous on replicas.",
+        "    When called without the optional mode argument, the behavior is determined by the",
+        "    lazyfree-lazy-user-flush configuration directive. Valid modes are:",
+        "    * ASYNC: Asynchronously flush the scripts cache.",
+        "    * SYNC: Synchronously flush the scripts cache.",
+        "KILL",
+        "    Kill the currently executing Lua script.",
+        "LOAD <script>",
+        "    Load a script into the scripts cache without executing it.",
+        "HELP",
+        "    Prints this help.");
+  }
+
   static CommandHandler load(Scripting s) {
     return ctx -> ReplyEncoder.write(s.engine.load(ctx.args.bytes(2)), ctx.reply);
   }

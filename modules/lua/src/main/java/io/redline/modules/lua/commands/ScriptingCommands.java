@@ -24,6 +24,7 @@ public final class ScriptingCommands {
     t.bind("script|exists", Route.ALL_SHARDS, ScriptSubcommands.exists(s));
     t.bind("script|flush", Route.ALL_SHARDS, ScriptSubcommands.flush(s));
     t.bind("script|kill", Route.CONNECTION, ScriptSubcommands.kill(s));
+    t.bind("script|help", Route.CONNECTION, ScriptSubcommands.help());
     t.bind("fcall", Route.SCRIPT, new Fcall(s, false));
     t.bind("fcall_ro", Route.SCRIPT, new Fcall(s, true));
     t.bind("function|load", Route.ALL_SHARDS, new FunctionLoad(s));

@@ -21,6 +21,10 @@ public final class CommandSpec {
   private final JsonObject declaration;
   private final int arity;
   private final Set<String> flags;
+  /** The flags checked for every command, read once (a set lookup per check showed in profiles). */
+  private final boolean writes;
+  private final boolean denyOom;
+  private final boolean skipMonitor;
   private final List<KeySpec> keySpecs = new ArrayList<>();
   private final int singleKeyIndex;
   private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
@@ -41,6 +45,9 @@ public final class CommandSpec {
     this.parent = parent;
     this.arity = declaration.getInteger("arity");
     this.flags = Collections.unmodifiableSet(new java.util.LinkedHashSet<>(strings(declaration.getJsonArray("flags"))));
+    this.writes = flags.contains("write") || flags.contains("may_replicate");
+    this.denyOom = flags.contains("denyoom");
+    this.skipMonitor = flags.contains("skip_monitor");
     JsonArray specs = declaration.getJsonArray("key_specs", new JsonArray());
     for (int i = 0; i < specs.size(); i++) keySpecs.add(new KeySpec(specs.getJsonObject(i)));
     this.singleKeyIndex = keySpecs.size() == 1 ? keySpecs.get(0).singleKeyIndex() : -1;
@@ -60,6 +67,10 @@ public final class CommandSpec {
   public JsonObject declaration() { return declaration; }
   public int arity() { return arity; }
   public boolean hasFlag(String flag) { return flags.contains(flag); }
+  /** Flagged "write" or "may_replicate": what CLIENT PAUSE WRITE holds back. */
+  public boolean writes() { return writes; }
+  public boolean denyOom() { return denyOom; }
+  public boolean skipMonitor() { return skipMonitor; }
   public Set<String> flags() { return flags; }
   public CommandSpec parent() { return parent; }
   public Map<String, CommandSpec> subcommands() { return subcommands; }

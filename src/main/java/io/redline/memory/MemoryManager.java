@@ -175,7 +175,7 @@ public final class MemoryManager {
       s.memory().settle();
       if (s.memory().used() > budget) over |= !evict(i, budget);
     }
-    if (!checkOom || !spec.hasFlag("denyoom")) return null;
+    if (!checkOom || !spec.denyOom()) return null;
     if (policy == Policy.NOEVICTION) return used() > limit ? OOM : null;
     return over ? OOM : null;
   }

@@ -67,7 +67,7 @@ public final class CommandDispatcher {
       return client.acceptingCommands();
     }
     if (client.inMulti() && queueInMulti(client, spec, args)) return client.acceptingCommands();
-    if (server.clients().pausedFor(spec.hasFlag("write") || spec.hasFlag("may_replicate"))) {
+    if (server.clients().pausedFor(spec.writes())) {
       // CLIENT PAUSE: this command and everything after it wait; the loop goes on.
       client.hold(args.detach());
       return false;
@@ -427,7 +427,7 @@ public final class CommandDispatcher {
       w.error(oom);
     } else {
       // A script is shown before it runs, so the commands it calls follow it (Redis's skip_monitor).
-      boolean monitorFirst = spec.hasFlag("skip_monitor");
+      boolean monitorFirst = spec.skipMonitor();
       if (monitorFirst) feedMonitors(spec, args, db, client);
       try {
         spec.handler().execute(ctx);

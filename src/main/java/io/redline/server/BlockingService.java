@@ -119,7 +119,10 @@ final class BlockingService {
       ByteBuf buf = PooledByteBufAllocator.DEFAULT.heapBuffer(64);
       CommandContext served = new CommandContext(server, w.spec, w.args, new ReplyWriter(buf, w.resp), w.client,
           scope, w.db, System.currentTimeMillis()).serving(key);
+      long start = System.nanoTime();
       w.handler.execute(served);
+      // As Redis: a blocked command reaches SLOWLOG when it is served, with the time it ran then.
+      server.slowLog().record(w.spec, w.args, (System.nanoTime() - start) / 1000, w.client);
       if (served.dirtyCount() > 0) server.aof().feed(served); // logged as its non-blocking form
       finished(w, shard);
       w.client.home().controlOrRun(() -> w.client.complete(w.slot, buf));

@@ -56,6 +56,27 @@ class SlowLogTest {
     }
   }
 
+  /** A blocking command is logged when it is served, not when it parked (as Redis's updateStatsOnUnblock). */
+  @Test
+  void aParkedCommandIsLoggedWhenServed() throws Exception {
+    try (Jedis j = new Jedis("127.0.0.1", redline.port()); Jedis waiter = new Jedis("127.0.0.1", redline.port())) {
+      j.configSet("slowlog-log-slower-than", "0");
+      try {
+        j.del("slow:q");
+        var pop = java.util.concurrent.CompletableFuture.supplyAsync(() -> waiter.blpop(0, "slow:q"));
+        for (int i = 0; i < 500 && !j.clientList().contains("cmd=blpop"); i++) Thread.sleep(10);
+        j.slowlogReset();
+        j.rpush("slow:q", "job");
+        assertEquals(List.of("slow:q", "job"), pop.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        List<List<String>> logged = new ArrayList<>();
+        for (Slowlog e : j.slowlogGet(-1)) logged.add(e.getArgs());
+        assertTrue(logged.contains(List.of("BLPOP", "slow:q", "0")), logged.toString());
+      } finally {
+        j.configSet("slowlog-log-slower-than", "10000");
+      }
+    }
+  }
+
   @Test
   void authAndHelloSecretsAreRedacted() {
     try (Jedis j = new Jedis("127.0.0.1", redline.port())) {

@@ -100,6 +100,7 @@ public final class RedlineServer {
     if (loops.size() != shards.length) LOG.warning("shards share event loops: " + loops.size() + " loops for " + shards.length + " shards");
     for (RedlineModule m : modules) m.start(new ModuleContext(context, vertx));
     context.persistence().startCron();
+    shards[0].loop().scheduleAtFixedRate(context.stats()::sampleRates, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
     for (Shard s : shards) s.aofEvents((db, key) -> context.aof().feedDel(db.index(), key));
     context.aof().startCron();
     Runtime.getRuntime().addShutdownHook(exitHook);

@@ -203,8 +203,11 @@ final class InfoSections {
     header("Stats");
     field("total_connections_received", s.connectionsReceived.sum());
     field("total_commands_processed", s.commandsProcessed.sum());
+    field("instantaneous_ops_per_sec", s.instantaneousOpsPerSec());
     field("total_net_input_bytes", s.netInputBytes.sum());
     field("total_net_output_bytes", s.netOutputBytes.sum());
+    field("instantaneous_input_kbps", String.format(java.util.Locale.ROOT, "%.2f", s.instantaneousInputKbps()));
+    field("instantaneous_output_kbps", String.format(java.util.Locale.ROOT, "%.2f", s.instantaneousOutputKbps()));
     field("rejected_connections", s.rejectedConnections.sum());
     field("expired_keys", expired);
     field("evicted_keys", server.memory().evictedKeys());

@@ -73,6 +73,10 @@ class ServerCommandsTest {
       String dflt = c.callParsed("INFO").text();
       assertFalse(dflt.contains("# Commandstats"), "the default set leaves commandstats out");
       assertTrue(dflt.startsWith("# Server\r\nredis_version:7.0.15\r\n"), dflt);
+      // Redis's order within Stats, the instantaneous rates among the totals
+      String stats = c.callParsed("INFO", "stats").text();
+      assertTrue(stats.matches("(?s).*total_commands_processed:\\d+\r\ninstantaneous_ops_per_sec:\\d+\r\ntotal_net_input_bytes:\\d+\r\n"
+          + "total_net_output_bytes:\\d+\r\ninstantaneous_input_kbps:\\d+\\.\\d\\d\r\ninstantaneous_output_kbps:\\d+\\.\\d\\d\r\n.*"), stats);
     }
   }
 

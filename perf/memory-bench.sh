@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 KEYS=${1:-1000000}
 HASHES=${2:-100000}
 JAR=${JAR:-target/redline.jar}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms16m -XX:+UseSerialGC -Xmn16m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:TrimNativeHeapInterval=1000"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms32m -XX:+UseSerialGC -Xmn16m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:TrimNativeHeapInterval=1000"}
 PORT=${PORT:-17400}
 
 rss() { awk '/VmRSS/ {print $2 * 1024}' "/proc/$1/status"; }

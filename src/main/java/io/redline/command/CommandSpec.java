@@ -25,6 +25,7 @@ public final class CommandSpec {
   private final boolean writes;
   private final boolean denyOom;
   private final boolean skipMonitor;
+  private final boolean fast;
   private final List<KeySpec> keySpecs = new ArrayList<>();
   private final int singleKeyIndex;
   private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ public final class CommandSpec {
     this.writes = flags.contains("write") || flags.contains("may_replicate");
     this.denyOom = flags.contains("denyoom");
     this.skipMonitor = flags.contains("skip_monitor");
+    this.fast = flags.contains("fast");
     JsonArray specs = declaration.getJsonArray("key_specs", new JsonArray());
     for (int i = 0; i < specs.size(); i++) keySpecs.add(new KeySpec(specs.getJsonObject(i)));
     this.singleKeyIndex = keySpecs.size() == 1 ? keySpecs.get(0).singleKeyIndex() : -1;
@@ -71,6 +73,8 @@ public final class CommandSpec {
   public boolean writes() { return writes; }
   public boolean denyOom() { return denyOom; }
   public boolean skipMonitor() { return skipMonitor; }
+  /** Flagged "fast": its latency samples are the "fast-command" event. */
+  public boolean fast() { return fast; }
   public Set<String> flags() { return flags; }
   public CommandSpec parent() { return parent; }
   public Map<String, CommandSpec> subcommands() { return subcommands; }

@@ -70,6 +70,8 @@ public final class ServerConfig {
     // SLOWLOG (docs/slowlog.md): microseconds; -1 logs nothing, 0 every command.
     add(ConfigOption.integer("slowlog-log-slower-than", 10000, -1, Long.MAX_VALUE, true));
     add(ConfigOption.integer("slowlog-max-len", 128, 0, Long.MAX_VALUE, true));
+    // LATENCY (docs/latency.md): commands running at least this many ms are sampled; 0 = off.
+    add(ConfigOption.integer("latency-monitor-threshold", 0, 0, Long.MAX_VALUE, true));
     // Stored as the flag bits: Redis prints them lossily ("AnKE" reads back "AKE", 'n' still on).
     add(ConfigOption.custom("notify-keyspace-events", "0", true, v -> {
       int flags = io.redline.notify.NotifyFlags.parse(v);

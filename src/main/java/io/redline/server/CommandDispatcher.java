@@ -442,6 +442,7 @@ public final class CommandDispatcher {
     long micros = (System.nanoTime() - start) / 1000;
     spec.recordCall(micros);
     if (ctx.blockedKeys() == null && client != null) server.slowLog().record(spec, args, micros, client);
+    server.latency().commandRan(spec.fast(), micros);
     if (buf.writerIndex() > before && buf.getByte(before) == '-') {
       server.stats().countError(errorCode(buf, before + 1));
       spec.recordFailed();

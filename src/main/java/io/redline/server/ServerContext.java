@@ -29,6 +29,8 @@ public final class ServerContext {
   private final SlowLog slowLog;
   /** MONITOR's clients (docs/monitor.md). */
   private final Monitors monitors;
+  /** LATENCY's samples (docs/latency.md). */
+  private final LatencyMonitor latency;
   private final WatchService watches;
   private final io.redline.pubsub.PubSubHub pubsub;
   private final io.redline.command.BusyTracker busy = new io.redline.command.BusyTracker();
@@ -59,6 +61,7 @@ public final class ServerContext {
     this.blocking = new BlockingService(this);
     this.slowLog = new SlowLog(config);
     this.monitors = new Monitors(config);
+    this.latency = new LatencyMonitor(config);
     this.watches = new WatchService(router);
     this.pubsub = new io.redline.pubsub.PubSubHub(router, config);
     this.notifier = new io.redline.notify.KeyspaceNotifier(config.getInt("notify-keyspace-events"));
@@ -86,6 +89,7 @@ public final class ServerContext {
   BlockingService blocking() { return blocking; }
   public SlowLog slowLog() { return slowLog; }
   public Monitors monitors() { return monitors; }
+  public LatencyMonitor latency() { return latency; }
   WatchService watches() { return watches; }
   /** Pub/sub: channels, patterns, shard channels, PUBLISH from any thread, output buffer limits. */
   public io.redline.pubsub.PubSubHub pubsub() { return pubsub; }

@@ -18,6 +18,10 @@ public final class ServerCommands implements CommandFamily {
     t.bind("info", Route.ALL_SHARDS, new Info());
     t.bind("time", Route.CONNECTION, new Time());
     t.bind("monitor", Route.CONNECTION, new Monitor());
+    t.bind("latency|latest", Route.CONNECTION, LatencyCommands.latest());
+    t.bind("latency|history", Route.CONNECTION, LatencyCommands.history());
+    t.bind("latency|reset", Route.CONNECTION, LatencyCommands.reset());
+    t.bind("latency|help", Route.CONNECTION, LatencyCommands.help());
     t.bind("slowlog|get", Route.CONNECTION, SlowlogCommands.get());
     t.bind("slowlog|len", Route.CONNECTION, SlowlogCommands.len());
     t.bind("slowlog|reset", Route.CONNECTION, SlowlogCommands.reset());

@@ -254,6 +254,7 @@ public final class CommandContext {
     sub.fromScript = true;
     spec.handler().execute(sub);
     server.monitors().feedScriptCall(spec, a, dbIndex);
+    if (spec.readonly() && client != null && server.tracking().active()) server.tracking().afterRead(client, spec, a);
     if (sub.dirtyCount() > 0) {
       dirty += sub.dirtyCount();
       if (nestedWrites == null) nestedWrites = new java.util.ArrayList<>();

@@ -26,6 +26,7 @@ public final class CommandSpec {
   private final boolean denyOom;
   private final boolean skipMonitor;
   private final boolean fast;
+  private final boolean readonly;
   private final List<KeySpec> keySpecs = new ArrayList<>();
   private final int singleKeyIndex;
   private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
@@ -50,6 +51,7 @@ public final class CommandSpec {
     this.denyOom = flags.contains("denyoom");
     this.skipMonitor = flags.contains("skip_monitor");
     this.fast = flags.contains("fast");
+    this.readonly = flags.contains("readonly");
     JsonArray specs = declaration.getJsonArray("key_specs", new JsonArray());
     for (int i = 0; i < specs.size(); i++) keySpecs.add(new KeySpec(specs.getJsonObject(i)));
     this.singleKeyIndex = keySpecs.size() == 1 ? keySpecs.get(0).singleKeyIndex() : -1;
@@ -75,6 +77,8 @@ public final class CommandSpec {
   public boolean skipMonitor() { return skipMonitor; }
   /** Flagged "fast": its latency samples are the "fast-command" event. */
   public boolean fast() { return fast; }
+  /** Flagged "readonly": a tracking client's reads are remembered (CLIENT TRACKING). */
+  public boolean readonly() { return readonly; }
   public Set<String> flags() { return flags; }
   public CommandSpec parent() { return parent; }
   public Map<String, CommandSpec> subcommands() { return subcommands; }

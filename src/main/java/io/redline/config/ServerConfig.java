@@ -72,6 +72,8 @@ public final class ServerConfig {
     add(ConfigOption.integer("slowlog-max-len", 128, 0, Long.MAX_VALUE, true));
     // LATENCY (docs/latency.md): commands running at least this many ms are sampled; 0 = off.
     add(ConfigOption.integer("latency-monitor-threshold", 0, 0, Long.MAX_VALUE, true));
+    // CLIENT TRACKING (docs/tracking.md): keys remembered for default-mode clients; 0 = no limit.
+    add(ConfigOption.integer("tracking-table-max-keys", 1_000_000, 0, Long.MAX_VALUE, true));
     // Stored as the flag bits: Redis prints them lossily ("AnKE" reads back "AKE", 'n' still on).
     add(ConfigOption.custom("notify-keyspace-events", "0", true, v -> {
       int flags = io.redline.notify.NotifyFlags.parse(v);

@@ -123,7 +123,10 @@ final class BlockingService {
       w.handler.execute(served);
       // As Redis: a blocked command reaches SLOWLOG when it is served, with the time it ran then.
       server.slowLog().record(w.spec, w.args, (System.nanoTime() - start) / 1000, w.client);
-      if (served.dirtyCount() > 0) server.aof().feed(served); // logged as its non-blocking form
+      if (served.dirtyCount() > 0) {
+        server.aof().feed(served); // logged as its non-blocking form
+        server.tracking().afterWrite(served, scope);
+      }
       finished(w, shard);
       w.client.home().controlOrRun(() -> w.client.complete(w.slot, buf));
       // What it wrote (BLMOVE's destination) may in turn serve others.

@@ -387,31 +387,55 @@ public final class ClientConnection implements Subscriber {
     }
   }
 
-  // ---- MONITOR ------------------------------------------------------------------------------
+  // ---- MONITOR and client-side caching: output produced on other threads ------------------
 
-  /** Null until MONITOR (and again after RESET). */
-  private volatile MonitorLines monitor;
+  /** Lines and invalidations from other threads, created on first use. */
+  private volatile OutOfBandQueue outOfBand;
+  /** MONITOR mode (flag O); cleared by RESET. */
+  private volatile boolean monitoring;
+  /** CLIENT TRACKING state; null while off. */
+  private volatile Tracking tracking;
+
+  private OutOfBandQueue outOfBand() {
+    OutOfBandQueue q = outOfBand;
+    if (q == null) outOfBand = q = new OutOfBandQueue(this);
+    return q;
+  }
 
   /** MONITOR: from now on every command the server runs is shown here; false if it already was. Home loop. */
   public boolean startMonitoring() {
-    if (monitor != null) return false;
-    monitor = new MonitorLines(this);
+    if (monitoring) return false;
+    outOfBand();
+    monitoring = true;
     return server.monitors().add(this);
   }
 
   /** Monitor flag "O" of CLIENT LIST. Any thread. */
-  public boolean monitoring() { return monitor != null; }
+  public boolean monitoring() { return monitoring; }
 
   /** A MONITOR line, from any thread. */
   void monitorLine(byte[] line) {
-    MonitorLines m = monitor;
-    if (m != null) m.offer(line);
+    if (monitoring) outOfBand.offer(line);
   }
 
-  /** On the home loop: the lines offered since the last batch. */
-  void writeMonitorLines(java.util.Queue<byte[]> lines) {
+  /** CLIENT TRACKING's state, or null when off. Any thread. */
+  public Tracking tracking() { return tracking; }
+
+  /** CLIENT TRACKING ON/OFF (null). Home loop. */
+  public void tracking(Tracking t) {
+    outOfBand();
+    Tracking old = tracking;
+    tracking = t;
+    server.tracking().changed(this, old, t);
+  }
+
+  /** A tracking message (an invalidation), from any thread: behind every reply owed, as Redis defers it. */
+  void trackingMessage(byte[] frame) { outOfBand().offer(frame); }
+
+  /** On the home loop: what other threads queued since the last batch. */
+  void writeOutOfBand(java.util.Queue<byte[]> lines) {
     byte[] line;
-    while ((line = lines.poll()) != null) if (!closed && monitor != null) appendOutOfBand(line, false);
+    while ((line = lines.poll()) != null) if (!closed) appendOutOfBand(line, false);
     flush();
   }
 
@@ -498,7 +522,8 @@ public final class ClientConnection implements Subscriber {
   private void onClosed() {
     closed = true;
     dropSubscriptions();
-    if (monitor != null) server.monitors().remove(this);
+    if (monitoring) server.monitors().remove(this);
+    if (tracking != null) tracking(null);
     outputGuard.release();
     Waiter w = parked;
     if (w != null) server.blocking().abandoned(w);
@@ -596,10 +621,11 @@ public final class ClientConnection implements Subscriber {
 
   /** RESET: the connection's state as a fresh connection has it (Redis 7.0 keeps NO-EVICT). */
   public void resetSession() {
-    if (monitor != null) { // RESET ends MONITOR, as in Redis
+    if (monitoring) { // RESET ends MONITOR and CLIENT TRACKING, as in Redis
       server.monitors().remove(this);
-      monitor = null;
+      monitoring = false;
     }
+    if (tracking != null) tracking(null);
     dropSubscriptions(); // silently, as Redis's RESET does
     db = 0;
     resp = 2;

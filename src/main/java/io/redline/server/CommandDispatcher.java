@@ -73,6 +73,7 @@ public final class CommandDispatcher {
       return false;
     }
     server.stats().commandsProcessed.increment();
+    if (server.tracking().active()) server.tracking().beginCommand(client, spec); // CLIENT CACHING's choice
     if (spec.handler() instanceof ExecCommand) {
       exec(client, spec, args);
       return client.acceptingCommands() && client.pendingReplies() < MAX_PENDING;
@@ -200,6 +201,7 @@ public final class CommandDispatcher {
       return;
     }
     server.watches().afterWrite(ctx, scope);
+    server.tracking().afterWrite(ctx, scope);
     server.blocking().afterWrite(ctx, scope);
   }
 
@@ -274,7 +276,7 @@ public final class CommandDispatcher {
       return;
     }
     PendingReply slot = client.reserve(target == home);
-    if (spec.handler() instanceof SequencedCommand) client.waitFor(slot);
+    if (spec.handler() instanceof SequencedCommand || cachingChoice(client)) client.waitFor(slot);
     HopBatch batch = openBatches[target.index()];
     if (batch == null) {
       batch = openBatches[target.index()] = new HopBatch(this, home);
@@ -309,7 +311,9 @@ public final class CommandDispatcher {
     for (Shard s : shards) onHome |= s == home;
     PendingReply slot = client.reserve(onHome);
     // A script's caller is blocked in it, as in Redis: its next commands wait rather than get -BUSY.
-    if (spec.handler() instanceof SequencedCommand || spec.handler() instanceof OffLoopCommand) client.waitFor(slot);
+    if (spec.handler() instanceof SequencedCommand || spec.handler() instanceof OffLoopCommand || cachingChoice(client)) {
+      client.waitFor(slot);
+    }
     Args kept = args.detach();
     int db = client.db();
     int resp = client.resp();
@@ -443,11 +447,23 @@ public final class CommandDispatcher {
     spec.recordCall(micros);
     if (ctx.blockedKeys() == null && client != null) server.slowLog().record(spec, args, micros, client);
     server.latency().commandRan(spec.fast(), micros);
+    if (spec.readonly() && client != null && ctx.blockedKeys() == null && server.tracking().active()) {
+      server.tracking().afterRead(client, spec, args);
+    }
     if (buf.writerIndex() > before && buf.getByte(before) == '-') {
       server.stats().countError(errorCode(buf, before + 1));
       spec.recordFailed();
     }
     return ctx;
+  }
+
+  /**
+   * The command follows CLIENT CACHING: the choice lives on the client until the command ran, so
+   * nothing after it runs first (Tracking#current).
+   */
+  private static boolean cachingChoice(ClientConnection client) {
+    Tracking t = client.tracking();
+    return t != null && t.current != Tracking.NO_CHOICE;
   }
 
   /** MONITOR: shows the command to every monitoring client (nothing when there are none). */

@@ -102,6 +102,7 @@ public final class RedlineServer {
     context.persistence().startCron();
     shards[0].loop().scheduleAtFixedRate(context.stats()::sampleRates, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
     for (Shard s : shards) s.aofEvents((db, key) -> context.aof().feedDel(db.index(), key));
+    for (Shard s : shards) s.trackingEvents((db, key) -> context.tracking().expired(s.index(), key));
     context.aof().startCron();
     Runtime.getRuntime().addShutdownHook(exitHook);
     LOG.info("modules: " + (modules.isEmpty() ? "none" : Modules.names(modules)));

@@ -31,6 +31,8 @@ public final class ServerContext {
   private final Monitors monitors;
   /** LATENCY's samples (docs/latency.md). */
   private final LatencyMonitor latency;
+  /** CLIENT TRACKING's tables and invalidations (docs/tracking.md). */
+  private final TrackingService tracking;
   private final WatchService watches;
   private final io.redline.pubsub.PubSubHub pubsub;
   private final io.redline.command.BusyTracker busy = new io.redline.command.BusyTracker();
@@ -62,6 +64,7 @@ public final class ServerContext {
     this.slowLog = new SlowLog(config);
     this.monitors = new Monitors(config);
     this.latency = new LatencyMonitor(config);
+    this.tracking = new TrackingService(this);
     this.watches = new WatchService(router);
     this.pubsub = new io.redline.pubsub.PubSubHub(router, config);
     this.notifier = new io.redline.notify.KeyspaceNotifier(config.getInt("notify-keyspace-events"));
@@ -90,6 +93,7 @@ public final class ServerContext {
   public SlowLog slowLog() { return slowLog; }
   public Monitors monitors() { return monitors; }
   public LatencyMonitor latency() { return latency; }
+  public TrackingService tracking() { return tracking; }
   WatchService watches() { return watches; }
   /** Pub/sub: channels, patterns, shard channels, PUBLISH from any thread, output buffer limits. */
   public io.redline.pubsub.PubSubHub pubsub() { return pubsub; }

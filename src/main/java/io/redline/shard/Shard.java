@@ -56,6 +56,11 @@ public final class Shard {
 
   public void aofEvents(Database.KeyEvents a) { this.aofEvents = a; }
 
+  /** Client-side caching hears of expired and evicted keys (invalidations); set once at start-up. */
+  private volatile Database.KeyEvents trackingEvents = (db, key) -> {};
+
+  public void trackingEvents(Database.KeyEvents t) { this.trackingEvents = t; }
+
   public Shard(int index, int databaseCount) {
     this.index = index;
     this.databases = new Database[databaseCount];
@@ -65,6 +70,7 @@ public final class Shard {
         stats.expiredKeys++;
         listener.expired(db, key);
         aofEvents.expired(db, key);
+        trackingEvents.expired(db, key);
         notifications.expired(db, key);
       }
 
@@ -93,6 +99,7 @@ public final class Shard {
     stats.evictedKeys++;
     listener.expired(db, e.key());
     aofEvents.expired(db, e.key());
+    trackingEvents.expired(db, e.key());
   }
 
   public int index() { return index; }

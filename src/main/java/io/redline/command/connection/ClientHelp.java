@@ -4,12 +4,15 @@ import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 
 /**
- * CLIENT HELP: Redis's help text, less the subcommands Redline does not serve (CACHING,
- * GETREDIR, TRACKING, TRACKINGINFO), plus Redis 7.2's NO-TOUCH and SETINFO.
+ * CLIENT HELP: Redis 7.0's help text, plus Redis 7.2's NO-TOUCH and SETINFO.
  */
 public final class ClientHelp implements CommandHandler {
   private static final String[] LINES = {
     "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+    "CACHING (YES|NO)",
+    "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
+    "GETREDIR",
+    "    Return the client ID we are redirecting to when tracking is enabled.",
     "GETNAME",
     "    Return the name of the current connection.",
     "ID",
@@ -44,6 +47,11 @@ public final class ClientHelp implements CommandHandler {
     "    Assign the name <name> to the current connection.",
     "UNBLOCK <clientid> [TIMEOUT|ERROR]",
     "    Unblock the specified blocked client.",
+    "TRACKING (ON|OFF) [REDIRECT <id>] [BCAST] [PREFIX <prefix> [...]]",
+    "         [OPTIN] [OPTOUT] [NOLOOP]",
+    "    Control server assisted client side caching.",
+    "TRACKINGINFO",
+    "    Report tracking status for the current connection.",
     "SETINFO <option> <value>",
     "    Set client meta attr. Options are:",
     "    * LIB-NAME: the client lib name.",

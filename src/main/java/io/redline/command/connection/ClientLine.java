@@ -41,7 +41,8 @@ public final class ClientLine {
     b.append(" tot-mem=0");
     b.append(" events=").append(obl > 0 || c.pendingReplies() > 0 ? "rw" : "r");
     b.append(" cmd=").append(c.lastCommand());
-    b.append(" user=default redir=-1");
+    io.redline.server.Tracking t = c.tracking();
+    b.append(" user=default redir=").append(t == null ? -1 : t.redirect());
     b.append(" resp=").append(c.resp());
     b.append(" lib-name=").append(c.settings().libName());
     b.append(" lib-ver=").append(c.settings().libVersion());
@@ -55,6 +56,12 @@ public final class ClientLine {
     if (c.subscribed()) f.append('P');
     if (c.inMulti()) f.append('x');
     if (c.isBlocked() || c.holdingPausedCommand()) f.append('b'); // Redis shows paused clients as blocked too
+    io.redline.server.Tracking t = c.tracking();
+    if (t != null) {
+      f.append('t');
+      if (t.redirectBroken()) f.append('R');
+      if (t.bcast()) f.append('B');
+    }
     if (c.closingAfterReplies()) f.append('c');
     if (c.settings().noEvict()) f.append('e');
     if (c.settings().noTouch()) f.append('T');

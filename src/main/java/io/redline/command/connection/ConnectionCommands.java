@@ -34,6 +34,10 @@ public final class ConnectionCommands implements CommandFamily {
     t.bind("client|pause", Route.CONNECTION, new ClientPause());
     t.bind("client|unpause", Route.CONNECTION, new ClientUnpause());
     t.bind("client|unblock", Route.CONNECTION, new ClientUnblock());
+    t.bind("client|tracking", Route.CONNECTION, new ClientTracking());
+    t.bind("client|caching", Route.CONNECTION, ClientTrackingQueries.caching());
+    t.bind("client|getredir", Route.CONNECTION, ClientTrackingQueries.getRedir());
+    t.bind("client|trackinginfo", Route.CONNECTION, ClientTrackingQueries.info());
     t.bind("client|no-evict", Route.CONNECTION, new ClientSwitch(ClientSettings::noEvict));
     t.bind("client|no-touch", Route.CONNECTION, new ClientSwitch(ClientSettings::noTouch));
     t.bind("client|help", Route.CONNECTION, new ClientHelp());

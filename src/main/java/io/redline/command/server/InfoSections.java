@@ -97,7 +97,7 @@ final class InfoSections {
     int blocked = 0;
     for (var c : server.clients().all()) if (c.isBlocked()) blocked++;
     field("blocked_clients", blocked);
-    field("tracking_clients", 0); // CLIENT TRACKING is not served
+    field("tracking_clients", server.tracking().clients());
   }
 
   /**
@@ -217,6 +217,9 @@ final class InfoSections {
     field("pubsub_channels", pubsub.nameCount(io.redline.pubsub.SubscriptionKind.CHANNEL));
     field("pubsub_patterns", pubsub.nameCount(io.redline.pubsub.SubscriptionKind.PATTERN));
     field("pubsubshard_channels", pubsub.nameCount(io.redline.pubsub.SubscriptionKind.SHARD));
+    field("tracking_total_keys", server.tracking().keys());
+    field("tracking_total_items", server.tracking().items());
+    field("tracking_total_prefixes", server.tracking().prefixes());
     field("total_error_replies", s.errorReplies.sum());
     // Not in Redis 7.0's INFO (7.4 added it under this name); here since Redline enforces the limits.
     field("client_output_buffer_limit_disconnections", server.pubsub().outputLimitDisconnections());

@@ -5,15 +5,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
 /**
- * A monitoring client's MONITOR lines (see {@link Monitors}): offered from any thread, written on
- * the client's loop, one flush per batch.
+ * Output for one client that other threads produce (MONITOR lines, tracking invalidations):
+ * offered from any thread, written on the client's loop behind the replies it is owed, one flush
+ * per batch.
  */
-final class MonitorLines {
+final class OutOfBandQueue {
   private final Queue<byte[]> lines = new MpscUnboundedXaddArrayQueue<>(256);
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final ClientConnection client;
 
-  MonitorLines(ClientConnection client) {
+  OutOfBandQueue(ClientConnection client) {
     this.client = client;
   }
 
@@ -24,6 +25,6 @@ final class MonitorLines {
 
   private void drain() {
     drainScheduled.set(false);
-    client.writeMonitorLines(lines);
+    client.writeOutOfBand(lines);
   }
 }

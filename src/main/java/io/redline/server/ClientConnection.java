@@ -10,9 +10,7 @@ import io.redline.protocol.Args;
 import io.redline.protocol.ProtocolException;
 import io.redline.protocol.ReplyWriter;
 import io.redline.protocol.RespParser;
-import io.redline.pubsub.Delivery;
 import io.redline.pubsub.OutputGuard;
-import io.redline.pubsub.Subscriber;
 import io.redline.pubsub.Subscriptions;
 import io.redline.shard.Shard;
 import io.vertx.core.internal.net.NetSocketInternal;
@@ -28,12 +26,12 @@ import java.util.concurrent.TimeUnit;
  * slot behind it. Output is flushed once per read batch (or per batch of remote completions),
  * not once per command.
  *
- * <p>It is also a pub/sub {@link Subscriber}: published messages arrive on this loop and are
- * written between replies, never inside one. Output goes straight into Netty's outbound buffer,
+ * <p>Its pub/sub side is a {@link ClientSubscriber}: published messages arrive on this loop and
+ * are written between replies, never inside one. Output goes straight into Netty's outbound buffer,
  * so everything owed to the client is in one place, where the client-output-buffer-limit
  * checks measure it.
  */
-public final class ClientConnection implements Subscriber {
+public final class ClientConnection {
   private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("redline");
   private static final int IN_BATCH_CHECK_BYTES = 16 * 1024;
 
@@ -61,10 +59,8 @@ public final class ClientConnection implements Subscriber {
   private volatile Waiter parked;
   private TransactionState multi;
   private volatile WatchState watch = new WatchState();
-  /** Channels, patterns and shard channels subscribed to; null until the first SUBSCRIBE. */
-  private volatile Subscriptions subscriptions;
-  /** Messages were written since the last flush (the delivery lane flushes once per batch). */
-  private boolean deliveriesUnflushed;
+  /** The pub/sub side: subscriptions and deliveries. */
+  private final ClientSubscriber subscriber = new ClientSubscriber(this);
   /** client-output-buffer-limit for this connection. */
   private final OutputGuard outputGuard;
 
@@ -316,59 +312,33 @@ public final class ClientConnection implements Subscriber {
     }
   }
 
-  // ---- pub/sub -----------------------------------------------------------------------------
+  // ---- pub/sub (ClientSubscriber) ------------------------------------------------------------
 
   /** This client's subscriptions, created on first use. Home loop only. */
-  public Subscriptions subscriptions() {
-    Subscriptions s = subscriptions;
-    if (s == null) {
-      subscriptions = s = new Subscriptions(server.pubsub(), this);
-      if (closed) s.close();
-    }
-    return s;
-  }
+  public Subscriptions subscriptions() { return subscriber.subscriptions(); }
 
   /** Subscribed to anything: Redis's "pubsub" client state (flag P, TYPE pubsub). Any thread. */
-  public boolean subscribed() {
-    Subscriptions s = subscriptions;
-    return s != null && s.total() > 0;
-  }
+  public boolean subscribed() { return subscriber.subscribed(); }
 
   /** RESP2 subscribed mode: only (P|S)(UN)SUBSCRIBE, PING, QUIT and RESET may run. */
   public boolean inSubscribedMode() { return resp == 2 && subscribed(); }
 
   /** sub / psub / ssub of CLIENT LIST. Any thread. */
-  public int channelSubscriptions() { Subscriptions s = subscriptions; return s == null ? 0 : s.channelCount(); }
-  public int patternSubscriptions() { Subscriptions s = subscriptions; return s == null ? 0 : s.patternCount(); }
-  public int shardChannelSubscriptions() { Subscriptions s = subscriptions; return s == null ? 0 : s.shardChannelCount(); }
+  public int channelSubscriptions() { return subscriber.channels(); }
+  public int patternSubscriptions() { return subscriber.patterns(); }
+  public int shardChannelSubscriptions() { return subscriber.shardChannels(); }
 
-  private void dropSubscriptions() {
-    Subscriptions s = subscriptions;
-    if (s == null) return;
-    if (closed) s.close(); // and nothing can subscribe again (an EXEC completing late)
-    else s.clear();
-  }
-
-  @Override
-  public int lane() { return home.index(); }
+  private void dropSubscriptions() { subscriber.drop(); }
 
   /**
-   * On the home loop: a published message. It goes into the output buffer, behind every reply
-   * already produced: in RESP2 a message must never overtake the subscribe confirmation (or any
-   * reply) before it. A RESP3 push may pass replies that are still being computed elsewhere, as
-   * Redis's pushes do, so a client parked in BLPOP still gets its messages.
+   * A published message (home loop): written behind the replies owed (see {@link #appendOutOfBand});
+   * within a long delivery batch the limits are checked once the unflushed part alone is large.
+   * False when that closed the connection.
    */
-  @Override
-  public boolean deliver(Delivery d) {
-    Subscriptions s = subscriptions;
-    if (closed || s == null || !s.covers(d) || settings.replyMode() == ReplyMode.OFF) return false;
-    appendOutOfBand(d.encoded(resp), resp >= 3);
-    // Checked in full after the batch (flushDeliveries); within a batch only once the unflushed
-    // part alone is large, so one long batch cannot overshoot the limits by much.
+  boolean writeMessage(byte[] frame) {
+    appendOutOfBand(frame, resp >= 3);
     if (out != null && out.readableBytes() >= IN_BATCH_CHECK_BYTES) checkOutputLimits();
-    if (closed || deliveriesUnflushed) return false;
-    deliveriesUnflushed = true;
-    return true;
+    return !closed;
   }
 
   /**
@@ -443,12 +413,6 @@ public final class ClientConnection implements Subscriber {
   private boolean anyReplyWaiting() {
     for (PendingReply p : pending) if (p.done) return true;
     return false;
-  }
-
-  @Override
-  public void flushDeliveries() {
-    deliveriesUnflushed = false;
-    flush();
   }
 
   // ---- output buffer limits ----------------------------------------------------------------

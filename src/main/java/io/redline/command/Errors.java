@@ -13,4 +13,16 @@ public final class Errors {
   public static final String DB_INDEX = "ERR DB index is out of range";
   public static final String INVALID_EXPIRE = "ERR invalid expire time in '%s' command";
   public static final String STRING_TOO_LONG = "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
+
+  /**
+   * Redis's addReplySubcommandSyntaxError, for a subcommand given the wrong arguments: "unknown
+   * subcommand or wrong number of arguments for 'sub'. Try CONTAINER HELP." (the name as typed,
+   * at most 128 bytes).
+   */
+  public static void subcommandSyntax(CommandContext ctx) {
+    String sub = ctx.args.cString(1);
+    if (sub.length() > 128) sub = sub.substring(0, 128);
+    ctx.reply.errorLatin1("ERR unknown subcommand or wrong number of arguments for '" + sub + "'. Try "
+        + ctx.args.cString(0).toUpperCase(java.util.Locale.ROOT) + " HELP.");
+  }
 }

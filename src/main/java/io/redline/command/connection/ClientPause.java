@@ -2,6 +2,7 @@ package io.redline.command.connection;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.command.Errors;
 import io.redline.util.RedisNumbers;
 
 /**
@@ -13,7 +14,7 @@ public final class ClientPause implements CommandHandler {
   public void execute(CommandContext ctx) {
     var a = ctx.args;
     if (ctx.argc() > 4) {
-      ctx.error("ERR unknown subcommand or wrong number of arguments for '" + a.string(1) + "'. Try CLIENT HELP.");
+      Errors.subcommandSyntax(ctx);
       return;
     }
     long timeout;

@@ -16,8 +16,8 @@ public final class ClientUnblock implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
     var a = ctx.args;
-    if (ctx.argc() > 4) { // as Redis's CLIENT dispatch answers an extra argument
-      ctx.error("ERR unknown subcommand or wrong number of arguments for '" + a.string(1) + "'. Try CLIENT HELP.");
+    if (ctx.argc() > 4) {
+      Errors.subcommandSyntax(ctx); // as Redis's CLIENT dispatch answers an extra argument
       return;
     }
     long id;

@@ -35,7 +35,7 @@ public final class Debug implements CommandHandler {
       ctx.reply.simple("    memory instead of failing, NOFLUSH keeps the current dataset, NOSAVE loads the existing file.");
       ctx.reply.simple("HELP");
     } else {
-      ctx.error("ERR unknown subcommand or wrong number of arguments for '" + ctx.args.string(1) + "'. Try DEBUG HELP.");
+      io.redline.command.Errors.subcommandSyntax(ctx);
     }
   }
 

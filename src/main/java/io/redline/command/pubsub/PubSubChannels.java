@@ -17,20 +17,12 @@ public final class PubSubChannels implements CommandHandler {
   @Override
   public void execute(CommandContext ctx) {
     if (ctx.argc() > 3) {
-      ctx.reply.errorLatin1(subcommandSyntaxError(ctx));
+      io.redline.command.Errors.subcommandSyntax(ctx);
       return;
     }
     byte[] pattern = ctx.argc() == 3 ? ctx.args.bytes(2) : null;
     List<byte[]> names = ctx.server.pubsub().activeNames(kind, pattern);
     ctx.reply.array(names.size());
     for (byte[] n : names) ctx.reply.bulk(n);
-  }
-
-  /** Redis's addReplySubcommandSyntaxError: the subcommand as typed, the command upper-cased. */
-  static String subcommandSyntaxError(CommandContext ctx) {
-    String sub = ctx.args.cString(1);
-    if (sub.length() > 128) sub = sub.substring(0, 128);
-    return "ERR unknown subcommand or wrong number of arguments for '" + sub + "'. Try "
-        + ctx.args.cString(0).toUpperCase(Locale.ROOT) + " HELP.";
   }
 }

@@ -14,7 +14,7 @@ final class SlowlogCommands {
   static CommandHandler get() {
     return ctx -> {
       if (ctx.argc() > 3) {
-        ctx.error("ERR unknown subcommand or wrong number of arguments for '" + ctx.args.string(1) + "'. Try SLOWLOG HELP.");
+        io.redline.command.Errors.subcommandSyntax(ctx);
         return;
       }
       long count = 10;

@@ -11,9 +11,7 @@ final class FunctionSubcommands {
 
   /** Redis's reply to extra arguments of FLUSH and RESTORE (the subcommand as the client typed it). */
   static void syntaxError(CommandContext ctx) {
-    String sub = ctx.args.cString(1);
-    if (sub.length() > 128) sub = sub.substring(0, 128);
-    ctx.reply.errorLatin1("ERR unknown subcommand or wrong number of arguments for '" + sub + "'. Try FUNCTION HELP.");
+    io.redline.command.Errors.subcommandSyntax(ctx);
   }
 
   static CommandHandler delete(Scripting s) {

@@ -6,7 +6,6 @@ import io.redline.modules.streams.store.ConsumerGroup;
 import io.redline.modules.streams.store.StreamValue;
 import io.redline.protocol.Args;
 import io.redline.store.Entry;
-import java.util.Locale;
 
 /**
  * What every XGROUP subcommand but HELP does first (XGROUP <sub> key group ...), in Redis 7.0's
@@ -74,10 +73,6 @@ final class GroupTarget {
 
   /** Redis's addReplySubcommandSyntaxError: the subcommand as typed, the command in capitals. */
   static void subcommandSyntaxError(CommandContext ctx) {
-    Args a = ctx.args;
-    String sub = a.cString(1);
-    if (sub.length() > 128) sub = sub.substring(0, 128);
-    ctx.reply.errorLatin1("ERR unknown subcommand or wrong number of arguments for '" + sub + "'. Try "
-        + a.cString(0).toUpperCase(Locale.ROOT) + " HELP.");
+    Errors.subcommandSyntax(ctx);
   }
 }

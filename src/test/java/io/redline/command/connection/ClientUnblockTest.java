@@ -52,6 +52,11 @@ class ClientUnblockTest {
       assertArrayEquals(bytes(":1\r\n"), admin.call("CLIENT", "UNBLOCK", id, "error"));
       assertArrayEquals(bytes("-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n"), blocked.readRaw());
       assertArrayEquals(bytes("+PONG\r\n"), blocked.call("PING"), "the connection goes on");
+
+      blocked.send("WAIT", "1", "0"); // no replica will ever acknowledge: parked until unblocked
+      awaitBlocked(admin, id);
+      assertArrayEquals(bytes(":1\r\n"), admin.call("CLIENT", "UNBLOCK", id));
+      assertArrayEquals(bytes(":0\r\n"), blocked.readRaw());
     }
   }
 

@@ -17,6 +17,7 @@ public final class ServerCommands implements CommandFamily {
     // INFO holds every shard so the keyspace section can count keys on all of them.
     t.bind("info", Route.ALL_SHARDS, new Info());
     t.bind("time", Route.CONNECTION, new Time());
+    t.bind("role", Route.CONNECTION, new Role());
     // No keys, but on the connection's own shard (KEYS route) so that it can park its client.
     t.bind("wait", Route.KEYS, new Wait());
     t.bind("monitor", Route.CONNECTION, new Monitor());

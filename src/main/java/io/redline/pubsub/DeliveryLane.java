@@ -29,10 +29,30 @@ final class DeliveryLane implements Runnable {
     this.shard = shard;
   }
 
-  /** Any thread. */
+  /**
+   * Any thread. A publisher running on this lane's own loop, with nothing queued before it, writes
+   * the message at once, as Redis does inside PUBLISH: so a subscriber on the same loop (the
+   * publisher itself, in RESP3) gets it before the replies that follow. Nothing queued earlier
+   * is overtaken; the flush still happens once, at the end of the lane's next run.
+   */
   void offer(Delivery d) {
-    queue.offer(d);
+    if (onLoop() && queue.isEmpty()) {
+      write(d);
+    } else {
+      queue.offer(d);
+    }
     if (scheduled.compareAndSet(false, true)) shard.loop().execute(this);
+  }
+
+  /** Loop thread: the message into each recipient's output; each is flushed at the end of the run. */
+  private void write(Delivery d) {
+    for (Subscriber s : d.recipients) {
+      try {
+        if (s.deliver(d)) touched.add(s);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "pub/sub delivery failed", e);
+      }
+    }
   }
 
   /** Whether the calling thread is this lane's event loop. */
@@ -44,13 +64,7 @@ final class DeliveryLane implements Runnable {
     int budget = BATCH_WRITES;
     Delivery d;
     while (budget > 0 && (d = queue.poll()) != null) {
-      for (Subscriber s : d.recipients) {
-        try {
-          if (s.deliver(d)) touched.add(s);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "pub/sub delivery failed", e);
-        }
-      }
+      write(d);
       budget -= Math.max(1, d.recipients.length);
     }
     for (int i = 0; i < touched.size(); i++) {

@@ -118,9 +118,10 @@ class PubSubIntrospectionTest {
     try (RawClient c = REDLINE.connect()) {
       c.call("HELLO", "3");
       c.call("SUBSCRIBE", "pi:self");
-      // Counted at once; the push follows the reply (Redis writes it before: see docs/pubsub.md).
-      assertEquals(":1\r\n", c.callText("PUBLISH", "pi:self", "me"));
+      // As Redis: the push is written inside PUBLISH, before its reply (same loop: at once).
+      c.send("PUBLISH", "pi:self", "me");
       assertEquals(">3\r\n$7\r\nmessage\r\n$7\r\npi:self\r\n$2\r\nme\r\n", new String(c.readRaw(), "ISO-8859-1"));
+      assertEquals(":1\r\n", new String(c.readRaw(), "ISO-8859-1"));
       assertEquals("+PONG\r\n", c.callText("PING"));
     }
   }

@@ -220,10 +220,15 @@ class SlowSubscriberTest {
     try (RawClient admin = REDLINE.connect(); Socket slow = stubbornSocket()) {
       admin.call("SET".getBytes(), "big".getBytes(), new byte[100_000]);
       assertEquals("+OK\r\n", admin.callText("CONFIG", "SET", "client-output-buffer-limit", "normal 1mb 0 0"));
+      long before = stat(admin, "client_output_buffer_limit_disconnections");
       java.io.ByteArrayOutputStream pipeline = new java.io.ByteArrayOutputStream();
       for (int i = 0; i < 200; i++) pipeline.writeBytes(RawClient.encode("GET", "big")); // 20 MB of replies
       slow.getOutputStream().write(pipeline.toByteArray());
-      assertTrue(closedByServer(slow, 10_000), "the pipelining client was cut off");
+      // Not a byte read meanwhile (reading would let the output drain below the limit): the server
+      // must cut the client off on its own.
+      for (int i = 0; i < 1000 && stat(admin, "client_output_buffer_limit_disconnections") == before; i++) Thread.sleep(10);
+      assertEquals(before + 1, stat(admin, "client_output_buffer_limit_disconnections"), "the pipelining client was cut off");
+      assertTrue(closedByServer(slow, 10_000), "and its connection closed");
       assertEquals("+PONG\r\n", admin.callText("PING")); // the server is fine
     }
   }

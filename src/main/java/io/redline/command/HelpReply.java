@@ -1,7 +1,4 @@
-package io.redline.command.server;
-
-import io.redline.command.CommandContext;
-import io.redline.command.CommandHandler;
+package io.redline.command;
 
 /** A container's HELP: fixed lines, one status reply each, as Redis prints them. */
 public final class HelpReply implements CommandHandler {
@@ -15,44 +12,5 @@ public final class HelpReply implements CommandHandler {
   public void execute(CommandContext ctx) {
     ctx.reply.array(lines.length);
     for (String line : lines) ctx.reply.simple(line);
-  }
-
-  /** COMMAND HELP, less GETKEYSANDFLAGS, which Redline does not serve. */
-  static HelpReply command() {
-    return new HelpReply(
-        "COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
-        "(no subcommand)",
-        "    Return details about all Redis commands.",
-        "COUNT",
-        "    Return the total number of commands in this Redis server.",
-        "LIST",
-        "    Return a list of all commands in this Redis server.",
-        "INFO [<command-name> ...]",
-        "    Return details about multiple Redis commands.",
-        "    If no command names are given, documentation details for all",
-        "    commands are returned.",
-        "DOCS [<command-name> ...]",
-        "    Return documentation details about multiple Redis commands.",
-        "    If no command names are given, documentation details for all",
-        "    commands are returned.",
-        "GETKEYS <full-command>",
-        "    Return the keys from a full Redis command.",
-        "HELP",
-        "    Prints this help.");
-  }
-
-  static HelpReply config() {
-    return new HelpReply(
-        "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
-        "GET <pattern>",
-        "    Return parameters matching the glob-like <pattern> and their values.",
-        "SET <directive> <value>",
-        "    Set the configuration <directive> to <value>.",
-        "RESETSTAT",
-        "    Reset statistics reported by the INFO command.",
-        "REWRITE",
-        "    Rewrite the configuration file.",
-        "HELP",
-        "    Prints this help.");
   }
 }

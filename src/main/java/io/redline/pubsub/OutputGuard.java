@@ -60,6 +60,18 @@ public final class OutputGuard {
     return hard || soft ? OVER_LIMITS : null;
   }
 
+  /** Bytes written to {@code channel} that the kernel has not taken yet. Any thread (Netty keeps the total volatile). */
+  public static long unsentBytes(io.netty.channel.Channel channel) {
+    io.netty.channel.ChannelOutboundBuffer ob = channel.unsafe().outboundBuffer();
+    return ob == null ? 0 : ob.totalPendingWriteBytes();
+  }
+
+  /** Buffers queued in Netty for {@code channel}. */
+  public static int unsentBuffers(io.netty.channel.Channel channel) {
+    io.netty.channel.ChannelOutboundBuffer ob = channel.unsafe().outboundBuffer();
+    return ob == null ? 0 : Math.max(0, ob.size());
+  }
+
   /** The connection is gone: what it owed no longer counts towards the heap's share. */
   public void release() {
     hub.accountOutput(-reported);

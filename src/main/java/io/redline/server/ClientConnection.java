@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.redline.command.CommandSpec;
 import io.redline.protocol.Args;
 import io.redline.protocol.ProtocolException;
@@ -424,7 +423,7 @@ public final class ClientConnection {
    */
   public long outputMemory() {
     ByteBuf o = out;
-    long n = (o == null ? 0 : o.readableBytes()) + outboundBytes();
+    long n = (o == null ? 0 : o.readableBytes()) + OutputGuard.unsentBytes(socket.channelHandlerContext().channel());
     if (home.inLoop()) {
       for (PendingReply p : pending) {
         if (!p.done) continue;
@@ -434,17 +433,8 @@ public final class ClientConnection {
     return n;
   }
 
-  /** Bytes written to the channel and not yet sent. Any thread (Netty keeps the total volatile). */
-  private long outboundBytes() {
-    ChannelOutboundBuffer ob = socket.channelHandlerContext().channel().unsafe().outboundBuffer();
-    return ob == null ? 0 : ob.totalPendingWriteBytes();
-  }
-
   /** Buffers queued in Netty for the socket (CLIENT LIST oll counts them with held replies). */
-  public int outboundBuffers() {
-    ChannelOutboundBuffer ob = socket.channelHandlerContext().channel().unsafe().outboundBuffer();
-    return ob == null ? 0 : Math.max(0, ob.size());
-  }
+  public int outboundBuffers() { return OutputGuard.unsentBuffers(socket.channelHandlerContext().channel()); }
 
   /** Redis's checkClientOutputBufferLimits, after every flush and during long delivery batches. */
   private void checkOutputLimits() {

@@ -1,13 +1,14 @@
 package io.redline.command.connection;
 
-import io.redline.command.CommandContext;
-import io.redline.command.CommandHandler;
+import io.redline.command.HelpReply;
 
 /**
  * CLIENT HELP: Redis 7.0's help text, plus Redis 7.2's NO-TOUCH and SETINFO.
  */
-public final class ClientHelp implements CommandHandler {
-  private static final String[] LINES = {
+final class ClientHelp {
+  private ClientHelp() {}
+
+  static final HelpReply REPLY = new HelpReply(
     "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
     "CACHING (YES|NO)",
     "    Enable/disable tracking of the keys for next command in OPTIN/OPTOUT modes.",
@@ -61,12 +62,5 @@ public final class ClientHelp implements CommandHandler {
     "NO-TOUCH (ON|OFF)",
     "    Will not touch LRU/LFU stats when this mode is on.",
     "HELP",
-    "    Prints this help.",
-  };
-
-  @Override
-  public void execute(CommandContext ctx) {
-    ctx.reply.array(LINES.length);
-    for (String line : LINES) ctx.reply.simple(line);
-  }
+    "    Prints this help.");
 }

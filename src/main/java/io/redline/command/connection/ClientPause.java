@@ -3,7 +3,6 @@ package io.redline.command.connection;
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
 import io.redline.command.Errors;
-import io.redline.util.RedisNumbers;
 
 /**
  * CLIENT PAUSE timeout [WRITE|ALL]: commands (all, or those that write) from every client wait
@@ -17,17 +16,8 @@ public final class ClientPause implements CommandHandler {
       Errors.subcommandSyntax(ctx);
       return;
     }
-    long timeout;
-    try {
-      timeout = RedisNumbers.parseLong(a.buffer(), a.offset(2), a.length(2));
-    } catch (NumberFormatException e) {
-      ctx.error("ERR timeout is not an integer or out of range");
-      return;
-    }
-    if (timeout < 0) {
-      ctx.error("ERR timeout is negative");
-      return;
-    }
+    long timeout = io.redline.command.BlockingTimeout.integerMillis(ctx, 2);
+    if (timeout < 0) return;
     boolean writesOnly = false;
     if (ctx.argc() == 4) {
       if (a.is(3, "WRITE")) writesOnly = true;

@@ -40,6 +40,6 @@ public final class ConnectionCommands implements CommandFamily {
     t.bind("client|trackinginfo", Route.CONNECTION, ClientTrackingQueries.info());
     t.bind("client|no-evict", Route.CONNECTION, new ClientSwitch(ClientSettings::noEvict));
     t.bind("client|no-touch", Route.CONNECTION, new ClientSwitch(ClientSettings::noTouch));
-    t.bind("client|help", Route.CONNECTION, new ClientHelp());
+    t.bind("client|help", Route.CONNECTION, ClientHelp.REPLY);
   }
 }

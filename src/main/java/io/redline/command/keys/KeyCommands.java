@@ -41,7 +41,7 @@ public final class KeyCommands implements CommandFamily {
     t.bind("object|freq", Route.KEYS, new ObjectFreq());
     t.bind("object|idletime", Route.KEYS, new ObjectIdleTime());
     t.bind("object|refcount", Route.KEYS, new ObjectRefCount());
-    t.bind("object|help", Route.CONNECTION, new ObjectHelp());
+    t.bind("object|help", Route.CONNECTION, ObjectHelp.REPLY);
 
     t.bind("keys", Route.ALL_SHARDS, new Keys());
     t.bind("randomkey", Route.ALL_SHARDS, new RandomKey());

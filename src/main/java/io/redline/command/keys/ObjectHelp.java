@@ -1,11 +1,12 @@
 package io.redline.command.keys;
 
-import io.redline.command.CommandContext;
-import io.redline.command.CommandHandler;
+import io.redline.command.HelpReply;
 
 /** OBJECT HELP: Redis's help text, one status reply per line. */
-public final class ObjectHelp implements CommandHandler {
-  private static final String[] LINES = {
+final class ObjectHelp {
+  private ObjectHelp() {}
+
+  static final HelpReply REPLY = new HelpReply(
     "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
     "ENCODING <key>",
     "    Return the kind of internal representation used in order to store the value",
@@ -20,12 +21,5 @@ public final class ObjectHelp implements CommandHandler {
     "    Return the number of references of the value associated with the specified",
     "    <key>.",
     "HELP",
-    "    Prints this help.",
-  };
-
-  @Override
-  public void execute(CommandContext ctx) {
-    ctx.reply.array(LINES.length);
-    for (String line : LINES) ctx.reply.simple(line);
-  }
+    "    Prints this help.");
 }

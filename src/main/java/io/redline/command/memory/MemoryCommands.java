@@ -22,7 +22,7 @@ public final class MemoryCommands implements CommandFamily {
     // STATS reads every shard's databases: it holds them all for that instant, as INFO does.
     t.bind("memory|stats", Route.ALL_SHARDS, new MemoryStats());
     t.bind("memory|doctor", Route.CONNECTION, new MemoryDoctor());
-    t.bind("memory|help", Route.CONNECTION, new MemoryHelp());
+    t.bind("memory|help", Route.CONNECTION, MemoryHelp.REPLY);
     t.bind("memory|purge", Route.CONNECTION, new MemoryPurge());
     t.bind("memory|malloc-stats", Route.CONNECTION, new MemoryMallocStats());
   }

@@ -1,11 +1,12 @@
 package io.redline.command.memory;
 
-import io.redline.command.CommandContext;
-import io.redline.command.CommandHandler;
+import io.redline.command.HelpReply;
 
 /** MEMORY HELP: Redis's help lines. */
-public final class MemoryHelp implements CommandHandler {
-  private static final String[] LINES = {
+final class MemoryHelp {
+  private MemoryHelp() {}
+
+  static final HelpReply REPLY = new HelpReply(
     "MEMORY <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
     "DOCTOR",
     "    Return memory problems reports.",
@@ -19,12 +20,5 @@ public final class MemoryHelp implements CommandHandler {
     "    Return memory in bytes used by <key> and its value. Nested values are",
     "    sampled up to <count> times (default: 5, 0 means sample all).",
     "HELP",
-    "    Prints this help.",
-  };
-
-  @Override
-  public void execute(CommandContext ctx) {
-    ctx.reply.array(LINES.length);
-    for (String line : LINES) ctx.reply.simple(line);
-  }
+    "    Prints this help.");
 }

@@ -3,7 +3,7 @@ package io.redline.command.pubsub;
 import io.redline.command.CommandFamily;
 import io.redline.command.CommandTable;
 import io.redline.command.Route;
-import io.redline.command.server.HelpReply;
+import io.redline.command.HelpReply;
 import io.redline.pubsub.SubscriptionKind;
 import java.util.List;
 

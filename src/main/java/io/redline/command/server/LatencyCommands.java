@@ -1,6 +1,7 @@
 package io.redline.command.server;
 
 import io.redline.command.CommandHandler;
+import io.redline.command.HelpReply;
 import io.redline.server.LatencyMonitor;
 import java.util.ArrayList;
 import java.util.List;

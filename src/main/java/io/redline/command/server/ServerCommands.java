@@ -35,7 +35,7 @@ public final class ServerCommands implements CommandFamily {
     t.bind("config|set", Route.CONNECTION, new ConfigSet());
     t.bind("config|resetstat", Route.CONNECTION, new ConfigResetStat());
     t.bind("config|rewrite", Route.CONNECTION, new ConfigRewrite());
-    t.bind("config|help", Route.CONNECTION, HelpReply.config());
+    t.bind("config|help", Route.CONNECTION, ServerHelp.config());
 
     t.bind("command", Route.CONNECTION, new CommandAll());
     t.bind("command|count", Route.CONNECTION, new CommandCount());
@@ -43,6 +43,6 @@ public final class ServerCommands implements CommandFamily {
     t.bind("command|docs", Route.CONNECTION, new CommandDocs());
     t.bind("command|list", Route.CONNECTION, new CommandList());
     t.bind("command|getkeys", Route.CONNECTION, new CommandGetKeys());
-    t.bind("command|help", Route.CONNECTION, HelpReply.command());
+    t.bind("command|help", Route.CONNECTION, ServerHelp.command());
   }
 }

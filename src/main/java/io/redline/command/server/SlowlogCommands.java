@@ -2,6 +2,7 @@ package io.redline.command.server;
 
 import io.redline.command.CommandContext;
 import io.redline.command.CommandHandler;
+import io.redline.command.HelpReply;
 import io.redline.server.SlowLog;
 import io.redline.util.RedisNumbers;
 import java.nio.charset.StandardCharsets;

@@ -25,17 +25,8 @@ final class Wait implements BlockingCommand {
       ctx.error(Errors.NOT_INTEGER);
       return;
     }
-    long timeout;
-    try {
-      timeout = RedisNumbers.parseLong(a.buffer(), a.offset(2), a.length(2));
-    } catch (NumberFormatException e) {
-      ctx.error("ERR timeout is not an integer or out of range");
-      return;
-    }
-    if (timeout < 0) {
-      ctx.error("ERR timeout is negative");
-      return;
-    }
+    long timeout = io.redline.command.BlockingTimeout.integerMillis(ctx, 2);
+    if (timeout < 0) return;
     long acknowledged = 0; // replicas that have this client's writes: none exist
     if (acknowledged >= replicas || !ctx.mayBlock()) {
       ctx.reply.integer(acknowledged);

@@ -9,7 +9,6 @@ import io.redline.pubsub.Subscriptions;
 import io.redline.util.Glob;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.internal.http.WebSocketInternal;
@@ -228,11 +227,6 @@ final class ChatSession implements Subscriber {
     uncheckedBytes += utf8.length;
   }
 
-  /** What Netty holds for the socket, written or flushed but not yet taken by the kernel. */
-  private long pendingBytes() {
-    ChannelOutboundBuffer ob = ctx.channel().unsafe().outboundBuffer();
-    return ob == null ? 0 : ob.totalPendingWriteBytes();
-  }
 
   /**
    * The core's own rule for subscribers (OutputGuard: the pubsub class of client-output-buffer-limit,
@@ -241,7 +235,7 @@ final class ChatSession implements Subscriber {
   private void checkLimits() {
     if (closed) return;
     uncheckedBytes = 0;
-    long pending = pendingBytes();
+    long pending = OutputGuard.unsentBytes(ctx.channel()); // written or flushed, not yet taken by the kernel
     String why = outputGuard.check(pending, true);
     if (why != null) {
       LOG.warning("WebSocket client " + ws.remoteAddress() + " (" + pending + " bytes pending) " + why);

@@ -11,7 +11,7 @@ final class ScriptSubcommands {
 
   /** SCRIPT HELP: Redis's lines, less SCRIPT DEBUG, which Redline does not serve. */
   static CommandHandler help() {
-    return new io.redline.command.server.HelpReply(
+    return new io.redline.command.HelpReply(
         "SCRIPT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
         "EXISTS <sha1> [<sha1> ...]",
         "    Return information about the existence of the scripts in the script cache.",

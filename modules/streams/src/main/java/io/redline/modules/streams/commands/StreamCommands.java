@@ -2,7 +2,7 @@ package io.redline.modules.streams.commands;
 
 import io.redline.command.CommandTable;
 import io.redline.command.Route;
-import io.redline.command.server.HelpReply;
+import io.redline.command.HelpReply;
 
 /** The streams module's bindings (declarations: commands/stream.json, generated from Redis 7.0). */
 public final class StreamCommands {

@@ -99,6 +99,13 @@ public final class CommandContext {
     return otherDbKeys == null ? java.util.List.of() : otherDbKeys;
   }
 
+  private boolean flushed;
+
+  /** FLUSHDB / FLUSHALL emptied databases: every tracking client is told to drop its whole cache. */
+  public void flushed() { flushed = true; }
+
+  public boolean hasFlushed() { return flushed; }
+
   // ---- what the AOF (and later replicas) get: the command's effects (io.redline.aof) -----------
 
   /** Null: the command is logged as it was sent; else the commands to log instead, in order. */

@@ -102,8 +102,7 @@ public final class TrackingService {
   /** After a command that changed something, on the thread holding its shards. */
   void afterWrite(CommandContext ctx, Scope scope) {
     if (trackers.isEmpty()) return;
-    String name = ctx.spec.name();
-    if (name.equals("flushdb") || name.equals("flushall")) {
+    if (ctx.hasFlushed()) {
       flushed(scope);
       return;
     }

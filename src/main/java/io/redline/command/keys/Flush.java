@@ -33,6 +33,7 @@ public final class Flush implements CommandHandler {
       removed = clear(ctx.db());
     }
     ctx.dirty(removed);
+    ctx.flushed();
     ctx.reply.ok();
   }
 
